@@ -1,0 +1,158 @@
+package dev.audiojobs.openapi;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.jayway.jsonpath.Configuration;
+import com.jayway.jsonpath.DocumentContext;
+import com.jayway.jsonpath.InvalidPathException;
+import com.jayway.jsonpath.JsonPath;
+import com.jayway.jsonpath.Option;
+import com.jayway.jsonpath.PathNotFoundException;
+import com.jayway.jsonpath.spi.json.JacksonJsonNodeJsonProvider;
+import com.jayway.jsonpath.spi.mapper.JacksonMappingProvider;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Applies {@link Overlay} actions to a document, in order, with the Overlay 1.0 semantics.
+ *
+ * <ul>
+ *   <li>{@code update} on an object merges recursively: objects merge key by key, arrays append the
+ *       update's elements, any other value replaces.
+ *   <li>{@code update} on an array appends: the elements of an array update, or the value itself.
+ *   <li>{@code remove: true} deletes every node the target selects from its parent.
+ *   <li>A target that selects nothing is an error, never a no-op: it means the upstream spec moved
+ *       under the overlay, and the decision the action records must be looked at again.
+ *   <li>{@code update} on a scalar (a string, a number) is an error: target its parent object instead.
+ * </ul>
+ *
+ * <p>JSONPath is Jayway's, over the Jackson tree, which it edits in place.
+ */
+final class OverlayApplier {
+  private static final Configuration PATHS =
+      Configuration.builder()
+          .jsonProvider(new JacksonJsonNodeJsonProvider())
+          .mappingProvider(new JacksonMappingProvider())
+          .options(Option.AS_PATH_LIST)
+          .build();
+  private static final Configuration VALUES =
+      Configuration.builder()
+          .jsonProvider(new JacksonJsonNodeJsonProvider())
+          .mappingProvider(new JacksonMappingProvider())
+          .build();
+
+  private static final Pattern TRAILING_MULTI_PROPERTY = Pattern.compile("\\[('[^']*'(?:,\\s*'[^']*')+)\\]$");
+  private static final Pattern QUOTED = Pattern.compile("'([^']*)'");
+
+  private OverlayApplier() {}
+
+  /**
+   * Applies every action of {@code overlay} to {@code document}, editing it in place.
+   *
+   * @throws SpecException naming the overlay file and the action's path when a target is not valid
+   *     JSONPath, selects nothing, or selects a value an update cannot merge into
+   */
+  static void apply(Overlay overlay, ObjectNode document) {
+    for (Overlay.Action action : overlay.actions()) {
+      apply(overlay.file(), action, document);
+    }
+  }
+
+  private static void apply(String file, Overlay.Action action, ObjectNode document) {
+    List<String> matches = select(file, action, document);
+    if (action.remove()) {
+      // Delete the deepest matches first so that removing a node never moves another match's index.
+      for (int i = matches.size() - 1; i >= 0; i--) {
+        JsonPath.using(VALUES).parse(document).delete(matches.get(i));
+      }
+      return;
+    }
+    DocumentContext values = JsonPath.using(VALUES).parse(document);
+    for (String match : matches) {
+      Object target = values.read(match);
+      if (target instanceof ObjectNode object) {
+        if (!action.update().isObject()) {
+          throw new SpecException(
+              file, action.path() + ".update", "target " + match + " is an object; the update must be a mapping");
+        }
+        mergeObject(object, (ObjectNode) action.update());
+      } else if (target instanceof ArrayNode array) {
+        append(array, action.update());
+      } else {
+        throw new SpecException(
+            file,
+            action.path() + ".target",
+            action.target() + " selects " + match + ", which is a scalar; target its parent object to replace it");
+      }
+    }
+  }
+
+  private static List<String> select(String file, Overlay.Action action, ObjectNode document) {
+    List<String> matches = new ArrayList<>();
+    try {
+      // With the Jackson provider, the path list comes back as an ArrayNode of strings.
+      Object found = JsonPath.using(PATHS).parse(document).read(action.target());
+      if (found instanceof ArrayNode paths) paths.forEach(p -> expandInto(matches, p.asText()));
+      else if (found instanceof List<?> paths) paths.forEach(p -> expandInto(matches, String.valueOf(p)));
+    } catch (PathNotFoundException e) {
+      // A definite path that does not exist: reported below like any other empty match.
+    } catch (InvalidPathException e) {
+      throw new SpecException(file, action.path() + ".target", "invalid JSONPath " + action.target() + ": " + e.getMessage(), e);
+    }
+    if (matches.isEmpty()) {
+      throw new SpecException(
+          file,
+          action.path() + ".target",
+          action.target() + " matches nothing: the upstream spec moved under this action (\""
+              + action.description() + "\"); revisit the decision and retarget or drop it");
+    }
+    return matches;
+  }
+
+  /**
+   * Adds {@code path} to {@code matches}, split when it ends in a multi-property selector.
+   *
+   * <p>Jayway reports {@code $.a['x','y']} as one path and reads it as a new map holding x and y, so
+   * an update merged into that map would change nothing in the document. Each property is a target
+   * of its own.
+   */
+  private static void expandInto(List<String> matches, String path) {
+    Matcher multi = TRAILING_MULTI_PROPERTY.matcher(path);
+    if (!multi.find()) {
+      matches.add(path);
+      return;
+    }
+    String parent = path.substring(0, multi.start());
+    Matcher name = QUOTED.matcher(multi.group(1));
+    while (name.find()) matches.add(parent + "['" + name.group(1) + "']");
+  }
+
+  /** Recursive Overlay merge of {@code update} into {@code target}. */
+  static void mergeObject(ObjectNode target, ObjectNode update) {
+    for (Iterator<Map.Entry<String, JsonNode>> it = update.fields(); it.hasNext(); ) {
+      Map.Entry<String, JsonNode> field = it.next();
+      JsonNode existing = target.get(field.getKey());
+      JsonNode incoming = field.getValue();
+      if (existing instanceof ObjectNode existingObject && incoming.isObject()) {
+        mergeObject(existingObject, (ObjectNode) incoming);
+      } else if (existing instanceof ArrayNode existingArray && incoming.isArray()) {
+        append(existingArray, incoming);
+      } else {
+        target.set(field.getKey(), incoming.deepCopy());
+      }
+    }
+  }
+
+  private static void append(ArrayNode target, JsonNode update) {
+    if (update.isArray()) {
+      for (JsonNode element : update) target.add(element.deepCopy());
+    } else {
+      target.add(update.deepCopy());
+    }
+  }
+}

@@ -1,0 +1,220 @@
+package dev.audiojobs.openapi;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.swagger.v3.parser.OpenAPIV3Parser;
+import io.swagger.v3.parser.core.models.ParseOptions;
+import io.swagger.v3.parser.core.models.SwaggerParseResult;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * The rules a normalized spec must satisfy before code is generated from it.
+ *
+ * <ol>
+ *   <li>It is valid OpenAPI 3.0: swagger-parser reads it with no messages at all.
+ *   <li>Every operation has an operation id, unique in the document.
+ *   <li>Every schema a response reaches is named: response bodies, object properties, array items
+ *       and union members are {@code $ref}s to {@code components/schemas}, never anonymous inline
+ *       objects (which generators name {@code InlineResponse200}); a {@code type: object} says what
+ *       it holds ({@code properties} or {@code additionalProperties}).
+ *   <li>Every {@code oneOf} says how a variant is chosen — a {@code discriminator} or an
+ *       {@code x-audiojobs-select} rule — and names its fallback, whose schema exists.
+ *   <li>Counts are integers: a property or parameter whose name means a count ({@code take},
+ *       {@code skip}, {@code total}, {@code limit}, {@code offset}, {@code …Count}, {@code num…})
+ *       is not {@code type: number}.
+ * </ol>
+ */
+final class SpecLinter {
+  /** Names that mean a count; times and scores ({@code start}, {@code score}) are not counts. */
+  static final Pattern COUNT_NAME =
+      Pattern.compile("take|skip|total|limit|offset|count|page|pageSize|size|num[A-Z_].*|.*Count|.*_count|total_.*");
+
+  private static final String SCHEMAS = "#/components/schemas/";
+
+  private SpecLinter() {}
+
+  /** One violated rule at one place. */
+  record Violation(String path, String problem) {}
+
+  /** Returns every violation in {@code document}, in document order; empty when it passes. */
+  static List<Violation> lint(ObjectNode document, String text) {
+    List<Violation> violations = new ArrayList<>();
+    parserMessages(text, violations);
+    operations(document, violations);
+    schemas(document, violations);
+    return violations;
+  }
+
+  private static void parserMessages(String text, List<Violation> out) {
+    ParseOptions options = new ParseOptions();
+    options.setResolve(false);
+    SwaggerParseResult result = new OpenAPIV3Parser().readContents(text, null, options);
+    if (result.getMessages() != null) {
+      for (String message : result.getMessages()) out.add(new Violation("$", "swagger-parser: " + message));
+    }
+    if (result.getOpenAPI() == null) out.add(new Violation("$", "swagger-parser could not read the document"));
+  }
+
+  private static void operations(ObjectNode document, List<Violation> out) {
+    Set<String> ids = new HashSet<>();
+    forEachOperation(document, (path, operation) -> {
+      JsonNode id = operation.get("operationId");
+      if (id == null || !id.isTextual() || id.asText().isBlank()) {
+        out.add(new Violation(path, "operation has no operationId"));
+      } else if (!ids.add(id.asText())) {
+        out.add(new Violation(path + ".operationId", "duplicate operationId " + id.asText()));
+      }
+      JsonNode parameters = operation.get("parameters");
+      if (parameters != null) {
+        for (int i = 0; i < parameters.size(); i++) {
+          JsonNode parameter = parameters.get(i);
+          countsAreIntegers(parameter.path("name").asText(), parameter.path("schema"),
+              JsonPaths.index(path + ".parameters", i) + ".schema", out);
+        }
+      }
+      JsonNode responses = operation.get("responses");
+      if (responses != null) {
+        for (Iterator<Map.Entry<String, JsonNode>> it = responses.fields(); it.hasNext(); ) {
+          Map.Entry<String, JsonNode> response = it.next();
+          String responsePath = JsonPaths.child(path + ".responses", response.getKey());
+          JsonNode content = response.getValue().get("content");
+          if (content == null) continue;
+          for (Iterator<Map.Entry<String, JsonNode>> media = content.fields(); media.hasNext(); ) {
+            Map.Entry<String, JsonNode> type = media.next();
+            JsonNode schema = type.getValue().get("schema");
+            String schemaPath = JsonPaths.child(responsePath + ".content", type.getKey()) + ".schema";
+            if (schema != null && !schema.has("$ref")) {
+              out.add(new Violation(schemaPath, "a response body is a $ref to a named schema, not an inline schema"));
+            }
+          }
+        }
+      }
+    });
+  }
+
+  private static void schemas(ObjectNode document, List<Violation> out) {
+    JsonNode schemas = document.path("components").path("schemas");
+    Map<String, JsonNode> byName = new HashMap<>();
+    schemas.fields().forEachRemaining(e -> byName.put(e.getKey(), e.getValue()));
+    for (Map.Entry<String, JsonNode> entry : byName.entrySet().stream()
+        .sorted(Map.Entry.comparingByKey()).toList()) {
+      String path = JsonPaths.child("$.components.schemas", entry.getKey());
+      checkSchema(entry.getValue(), path, true, byName, out);
+    }
+  }
+
+  private static void checkSchema(JsonNode schema, String path, boolean named, Map<String, JsonNode> byName,
+      List<Violation> out) {
+    if (schema.has("$ref")) {
+      String ref = schema.get("$ref").asText();
+      if (!ref.startsWith(SCHEMAS) || !byName.containsKey(ref.substring(SCHEMAS.length()))) {
+        out.add(new Violation(path + ".$ref", "refers to a schema that does not exist: " + ref));
+      }
+      return;
+    }
+    String type = schema.path("type").asText("");
+    JsonNode properties = schema.get("properties");
+    if (!named && properties != null) {
+      out.add(new Violation(path, "anonymous inline object: name it in components/schemas"));
+    }
+    if (type.equals("object") && properties == null && !schema.has("additionalProperties")) {
+      out.add(new Violation(path, "bare `type: object`: say what it holds (properties or additionalProperties)"));
+    }
+    if (properties != null) {
+      for (Iterator<Map.Entry<String, JsonNode>> it = properties.fields(); it.hasNext(); ) {
+        Map.Entry<String, JsonNode> property = it.next();
+        String propertyPath = JsonPaths.child(path + ".properties", property.getKey());
+        countsAreIntegers(property.getKey(), property.getValue(), propertyPath, out);
+        checkSchema(property.getValue(), propertyPath, false, byName, out);
+      }
+    }
+    if (schema.get("items") instanceof ObjectNode items) checkSchema(items, path + ".items", false, byName, out);
+    if (schema.get("additionalProperties") instanceof ObjectNode values) {
+      checkSchema(values, path + ".additionalProperties", false, byName, out);
+    }
+    for (String composition : List.of("allOf", "anyOf", "oneOf")) {
+      JsonNode members = schema.get(composition);
+      if (members == null) continue;
+      for (int i = 0; i < members.size(); i++) {
+        String memberPath = JsonPaths.index(path + "." + composition, i);
+        if (!members.get(i).has("$ref")) {
+          out.add(new Violation(memberPath, composition + " members are $refs to named schemas"));
+        } else {
+          checkSchema(members.get(i), memberPath, false, byName, out);
+        }
+      }
+    }
+    if (schema.has("oneOf")) selectionRule(schema, path, byName, out);
+  }
+
+  private static void selectionRule(JsonNode union, String path, Map<String, JsonNode> byName, List<Violation> out) {
+    JsonNode select = union.get("x-audiojobs-select");
+    boolean discriminated = union.has("discriminator");
+    if (select == null) {
+      out.add(new Violation(path, "oneOf without a selection rule: add a discriminator or x-audiojobs-select"));
+      return;
+    }
+    if (!discriminated && !select.has("byKeys")) {
+      out.add(new Violation(path + ".x-audiojobs-select", "no discriminator and no byKeys rule: how is a variant chosen?"));
+    }
+    JsonNode fallback = select.get("fallback");
+    if (fallback == null || !fallback.asText().startsWith(SCHEMAS)
+        || !byName.containsKey(fallback.asText().substring(SCHEMAS.length()))) {
+      out.add(new Violation(path + ".x-audiojobs-select.fallback",
+          "every union names an existing fallback schema for what no rule selects, found " + fallback));
+    }
+    JsonNode rules = select.path("byKeys");
+    if (!select.has("property") && select.has("byKeys")) {
+      out.add(new Violation(path + ".x-audiojobs-select.property", "byKeys needs the property whose keys are read"));
+    }
+    Set<String> members = new HashSet<>();
+    union.get("oneOf").forEach(member -> members.add(member.path("$ref").asText()));
+    for (int i = 0; i < rules.size(); i++) {
+      String rulePath = JsonPaths.index(path + ".x-audiojobs-select.byKeys", i);
+      JsonNode rule = rules.get(i);
+      if (!rule.path("keys").isArray() || rule.path("keys").isEmpty()) {
+        out.add(new Violation(rulePath + ".keys", "a rule lists at least one key"));
+      }
+      if (!members.contains(rule.path("schema").asText())) {
+        out.add(new Violation(rulePath + ".schema", "not one of the oneOf members: " + rule.path("schema")));
+      }
+    }
+    if (discriminated) {
+      union.path("discriminator").path("mapping").fields().forEachRemaining(e -> {
+        if (!members.contains(e.getValue().asText())) {
+          out.add(new Violation(JsonPaths.child(path + ".discriminator.mapping", e.getKey()),
+              "not one of the oneOf members: " + e.getValue().asText()));
+        }
+      });
+    }
+  }
+
+  private static void countsAreIntegers(String name, JsonNode schema, String path, List<Violation> out) {
+    if (COUNT_NAME.matcher(name).matches() && "number".equals(schema.path("type").asText())) {
+      out.add(new Violation(path + ".type", "`" + name + "` is a count: use type integer, not number"));
+    }
+  }
+
+  interface OperationVisitor {
+    void visit(String path, ObjectNode operation);
+  }
+
+  static void forEachOperation(ObjectNode document, OperationVisitor visitor) {
+    JsonNode paths = document.path("paths");
+    for (Iterator<Map.Entry<String, JsonNode>> it = paths.fields(); it.hasNext(); ) {
+      Map.Entry<String, JsonNode> item = it.next();
+      for (String method : List.of("get", "put", "post", "delete", "options", "head", "patch", "trace")) {
+        if (item.getValue().get(method) instanceof ObjectNode operation) {
+          visitor.visit(JsonPaths.child(JsonPaths.child("$.paths", item.getKey()), method), operation);
+        }
+      }
+    }
+  }
+}

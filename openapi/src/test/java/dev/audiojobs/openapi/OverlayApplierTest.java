@@ -1,0 +1,89 @@
+package dev.audiojobs.openapi;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.junit.jupiter.api.Test;
+
+final class OverlayApplierTest {
+  private static ObjectNode yaml(String text) {
+    return YamlFiles.parseObject(text, "test.yaml");
+  }
+
+  private static ObjectNode apply(String document, String actions) {
+    ObjectNode doc = yaml(document);
+    Overlay overlay = Overlay.parse(yaml("overlay: 1.0.0\ninfo: {title: t, version: '1'}\nactions:\n" + actions), "o.yaml");
+    OverlayApplier.apply(overlay, doc);
+    return doc;
+  }
+
+  @Test
+  void updateMergesObjectsRecursivelyAndReplacesScalars() {
+    ObjectNode doc = apply(
+        "a: {b: {c: 1, d: 2}, e: x}",
+        "  - {target: $.a, description: r, update: {b: {c: 10, f: 3}, e: y}}");
+    assertThat(doc.toString()).isEqualTo("{\"a\":{\"b\":{\"c\":10,\"d\":2,\"f\":3},\"e\":\"y\"}}");
+  }
+
+  @Test
+  void updateAppendsToArraysInsideAnObject() {
+    ObjectNode doc = apply("s: {required: [a]}", "  - {target: $.s, description: r, update: {required: [b, c]}}");
+    assertThat(doc.toString()).isEqualTo("{\"s\":{\"required\":[\"a\",\"b\",\"c\"]}}");
+  }
+
+  @Test
+  void updateOnAnArrayTargetAppendsTheElements() {
+    ObjectNode doc = apply("e: [x]", "  - {target: $.e, description: r, update: [y, z]}");
+    assertThat(doc.toString()).isEqualTo("{\"e\":[\"x\",\"y\",\"z\"]}");
+  }
+
+  @Test
+  void removeDeletesEveryMatch() {
+    ObjectNode doc = apply(
+        "p: {x: {allOf: [1], keep: 1}, y: {allOf: [2]}}", "  - {target: '$.p.*.allOf', description: r, remove: true}");
+    assertThat(doc.toString()).isEqualTo("{\"p\":{\"x\":{\"keep\":1},\"y\":{}}}");
+  }
+
+  @Test
+  void updateWithSeveralPropertiesInTheLastSelectorChangesEachOfThem() {
+    // Jayway reads $.s['a','b'] as a new map; the applier must still edit the document itself.
+    ObjectNode doc = apply("s: {a: {}, b: {}, c: {}}", "  - {target: \"$.s['a','b']\", description: r, update: {k: 1}}");
+    assertThat(doc.toString()).isEqualTo("{\"s\":{\"a\":{\"k\":1},\"b\":{\"k\":1},\"c\":{}}}");
+  }
+
+  @Test
+  void filterTargetsSelectArrayElements() {
+    ObjectNode doc = apply(
+        "ps: [{name: take, t: number}, {name: skip, t: number}]",
+        "  - {target: \"$.ps[?(@.name == 'skip')]\", description: r, update: {t: integer}}");
+    assertThat(doc.toString()).isEqualTo("{\"ps\":[{\"name\":\"take\",\"t\":\"number\"},{\"name\":\"skip\",\"t\":\"integer\"}]}");
+  }
+
+  @Test
+  void aTargetThatMatchesNothingIsAnErrorNamingTheFileTheActionAndTheReason() {
+    assertThatThrownBy(() -> apply("a: {}", "  - {target: $.a.b, description: the reason, update: {x: 1}}"))
+        .isInstanceOf(SpecException.class)
+        .hasMessageStartingWith("o.yaml: $.actions[0].target: $.a.b matches nothing")
+        .hasMessageContaining("the reason");
+    assertThatThrownBy(() -> apply("a: {}", "  - {target: '$.a.*.c', description: r, remove: true}"))
+        .hasMessageContaining("$.actions[0].target")
+        .hasMessageContaining("matches nothing");
+  }
+
+  @Test
+  void anUpdateOfAScalarIsAnError() {
+    assertThatThrownBy(() -> apply("a: {b: 1}", "  - {target: $.a.b, description: r, update: {x: 1}}"))
+        .isInstanceOf(SpecException.class)
+        .hasMessageContaining("$.actions[0].target")
+        .hasMessageContaining("scalar");
+  }
+
+  @Test
+  void anInvalidJsonPathIsAnError() {
+    assertThatThrownBy(() -> apply("a: {}", "  - {target: '$.a[?(@.b ==', description: r, update: {x: 1}}"))
+        .isInstanceOf(SpecException.class)
+        .hasMessageContaining("$.actions[0].target")
+        .hasMessageContaining("invalid JSONPath");
+  }
+}
