@@ -1,0 +1,397 @@
+package dev.audiojobs.client.internal;
+
+import com.squareup.moshi.JsonReader;
+import com.squareup.moshi.JsonWriter;
+import dev.audiojobs.client.DoubleList;
+import dev.audiojobs.client.Extras;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeFormatterBuilder;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Reading and writing helpers for generated adapters; for generated code, not API.
+ *
+ * <p>Every read checks the JSON token type before consuming it: Moshi's own {@code nextString()}
+ * accepts a number and {@code nextDouble()} accepts a numeric string, and either would let a value of
+ * the wrong JSON type through. A mismatch throws {@link JsonPathException} with the path of the value.
+ */
+public final class Json {
+  /** RFC 3339: {@code T} and {@code Z} in either case, any offset, any fraction. */
+  private static final DateTimeFormatter RFC_3339 = new DateTimeFormatterBuilder()
+      .parseCaseInsensitive()
+      .append(DateTimeFormatter.ISO_OFFSET_DATE_TIME)
+      .toFormatter();
+
+  private Json() {}
+
+  /** Reads one value of type {@code T}; used for list elements and map values. */
+  @FunctionalInterface
+  public interface Reader<T> {
+    T read(JsonReader reader) throws IOException;
+  }
+
+  /** Writes one non-null value of type {@code T}. */
+  @FunctionalInterface
+  public interface Writer<T> {
+    void write(JsonWriter writer, T value) throws IOException;
+  }
+
+  // ------------------------------------------------------------------ reading
+
+  /** Begins an object, or throws when the next value is anything else. */
+  public static void beginObject(JsonReader reader) throws IOException {
+    expect(reader, JsonReader.Token.BEGIN_OBJECT, "an object");
+    reader.beginObject();
+  }
+
+  /** Checks that the next value is an object without consuming it; unions look ahead before choosing. */
+  public static void expectObject(JsonReader reader) throws IOException {
+    expect(reader, JsonReader.Token.BEGIN_OBJECT, "an object");
+  }
+
+  public static String readString(JsonReader reader) throws IOException {
+    expect(reader, JsonReader.Token.STRING, "a string");
+    return reader.nextString();
+  }
+
+  public static double readDouble(JsonReader reader) throws IOException {
+    expect(reader, JsonReader.Token.NUMBER, "a number");
+    return reader.nextDouble();
+  }
+
+  public static int readInt(JsonReader reader) throws IOException {
+    expect(reader, JsonReader.Token.NUMBER, "an integer");
+    String path = reader.getPath();
+    try {
+      return reader.nextInt();
+    } catch (com.squareup.moshi.JsonDataException | NumberFormatException e) {
+      throw new JsonPathException(path, "expected an integer in the int range");
+    }
+  }
+
+  public static long readLong(JsonReader reader) throws IOException {
+    expect(reader, JsonReader.Token.NUMBER, "an integer");
+    String path = reader.getPath();
+    try {
+      return reader.nextLong();
+    } catch (com.squareup.moshi.JsonDataException | NumberFormatException e) {
+      throw new JsonPathException(path, "expected an integer in the long range");
+    }
+  }
+
+  public static boolean readBoolean(JsonReader reader) throws IOException {
+    expect(reader, JsonReader.Token.BOOLEAN, "a boolean");
+    return reader.nextBoolean();
+  }
+
+  /** Reads an RFC 3339 date-time such as {@code 2024-01-01T00:00:00.000Z} or {@code 2024-01-01T05:30:00+05:30}. */
+  public static OffsetDateTime readDateTime(JsonReader reader) throws IOException {
+    expect(reader, JsonReader.Token.STRING, "a date-time string");
+    String path = reader.getPath();
+    String text = reader.nextString();
+    try {
+      return OffsetDateTime.parse(text, RFC_3339);
+    } catch (DateTimeParseException e) {
+      throw new JsonPathException(path, "expected an RFC 3339 date-time, found \"" + abbreviate(text) + "\"");
+    }
+  }
+
+  /** Reads an array of numbers into a {@link DoubleList}, without a boxed {@code Double} per element. */
+  public static DoubleList readDoubleList(JsonReader reader) throws IOException {
+    expect(reader, JsonReader.Token.BEGIN_ARRAY, "an array");
+    reader.beginArray();
+    double[] values = new double[16];
+    int size = 0;
+    while (reader.hasNext()) {
+      if (size == values.length) values = Arrays.copyOf(values, size * 2);
+      values[size++] = readDouble(reader);
+    }
+    reader.endArray();
+    return DoubleList.wrap(values, size);
+  }
+
+  /** Reads an array; a null element is an error at its index. */
+  public static <T> List<T> readList(JsonReader reader, Reader<T> element) throws IOException {
+    expect(reader, JsonReader.Token.BEGIN_ARRAY, "an array");
+    reader.beginArray();
+    List<T> list = new ArrayList<>();
+    while (reader.hasNext()) {
+      if (reader.peek() == JsonReader.Token.NULL) throw unexpectedNull(reader);
+      list.add(element.read(reader));
+    }
+    reader.endArray();
+    return Collections.unmodifiableList(list);
+  }
+
+  /** Reads an object as a map in arrival order; a null value is an error at its key. */
+  public static <T> Map<String, T> readMap(JsonReader reader, Reader<T> value) throws IOException {
+    beginObject(reader);
+    Map<String, T> map = new LinkedHashMap<>();
+    while (reader.hasNext()) {
+      String name = reader.nextName();
+      if (reader.peek() == JsonReader.Token.NULL) throw unexpectedNull(reader);
+      map.put(name, value.read(reader));
+    }
+    reader.endObject();
+    return Collections.unmodifiableMap(map);
+  }
+
+  /**
+   * Reads any JSON value exactly: objects as {@code LinkedHashMap}, arrays as {@code ArrayList}, numbers
+   * as {@link BigDecimal} (so {@code 12345678901234567890} and {@code 1.50} survive re-encoding),
+   * strings, booleans and null.
+   */
+  public static @Nullable Object readValue(JsonReader reader) throws IOException {
+    switch (reader.peek()) {
+      case BEGIN_OBJECT -> {
+        reader.beginObject();
+        Map<String, @Nullable Object> map = new LinkedHashMap<>();
+        while (reader.hasNext()) map.put(reader.nextName(), readValue(reader));
+        reader.endObject();
+        return map;
+      }
+      case BEGIN_ARRAY -> {
+        reader.beginArray();
+        List<@Nullable Object> list = new ArrayList<>();
+        while (reader.hasNext()) list.add(readValue(reader));
+        reader.endArray();
+        return list;
+      }
+      case STRING -> {
+        return reader.nextString();
+      }
+      case NUMBER -> {
+        // nextString() on a NUMBER token returns the literal as written.
+        return new BigDecimal(reader.nextString());
+      }
+      case BOOLEAN -> {
+        return reader.nextBoolean();
+      }
+      case NULL -> {
+        return reader.nextNull();
+      }
+      default -> throw new JsonPathException(reader.getPath(), "expected a value, found " + reader.peek());
+    }
+  }
+
+  /** The error for a null where the schema requires a value. */
+  public static JsonPathException unexpectedNull(JsonReader reader) {
+    return new JsonPathException(reader.getPath(), "null where a value is required");
+  }
+
+  /**
+   * The error for a required property that is absent from the object being read. Call it before
+   * {@code endObject()}: the path is the object's path plus {@code name}.
+   */
+  public static JsonPathException missing(JsonReader reader, String name) {
+    String path = reader.getPath();
+    // Inside an object Moshi's path ends with the last name read, or with "." when none was read.
+    // A name that itself contains a dot would be cut short here; no spec of ours has one.
+    int dot = path.lastIndexOf('.');
+    String object = dot < 0 ? path : path.substring(0, dot);
+    return new JsonPathException(object + "." + name, "required property missing");
+  }
+
+  /** Reads an unknown property (its name and value) into {@code extras}, creating it on first use. */
+  public static ExtrasBuilder readUnknown(JsonReader reader, @Nullable ExtrasBuilder extras) throws IOException {
+    ExtrasBuilder builder = extras == null ? new ExtrasBuilder() : extras;
+    String name = reader.nextName();
+    builder.unknown.put(name, readValue(reader));
+    return builder;
+  }
+
+  /** Records that the optional property {@code name} was sent as explicit null. */
+  public static ExtrasBuilder explicitNull(@Nullable ExtrasBuilder extras, String name) {
+    ExtrasBuilder builder = extras == null ? new ExtrasBuilder() : extras;
+    builder.nulls.add(name);
+    return builder;
+  }
+
+  public static Extras extras(@Nullable ExtrasBuilder extras) {
+    return extras == null ? Extras.empty() : Extras.of(extras.unknown, extras.nulls);
+  }
+
+  /** What an adapter collects beyond the typed properties; created only for objects that need it. */
+  public static final class ExtrasBuilder {
+    final Map<String, @Nullable Object> unknown = new LinkedHashMap<>();
+    final Set<String> nulls = new LinkedHashSet<>();
+
+    ExtrasBuilder() {}
+  }
+
+  /** The keys of the object held by {@code property} of the object {@code reader} is at, without consuming it. */
+  public static Set<String> keysOf(JsonReader reader, String property) throws IOException {
+    JsonReader peek = reader.peekJson();
+    Set<String> keys = new HashSet<>();
+    peek.beginObject();
+    while (peek.hasNext()) {
+      if (peek.nextName().equals(property) && peek.peek() == JsonReader.Token.BEGIN_OBJECT) {
+        peek.beginObject();
+        while (peek.hasNext()) {
+          keys.add(peek.nextName());
+          peek.skipValue();
+        }
+        peek.endObject();
+        return keys;
+      }
+      peek.skipValue();
+    }
+    return keys;
+  }
+
+  /** The string value of {@code property} of the object {@code reader} is at, without consuming it; null if absent. */
+  public static @Nullable String stringProperty(JsonReader reader, String property) throws IOException {
+    JsonReader peek = reader.peekJson();
+    peek.beginObject();
+    while (peek.hasNext()) {
+      if (peek.nextName().equals(property) && peek.peek() == JsonReader.Token.STRING) {
+        return peek.nextString();
+      }
+      peek.skipValue();
+    }
+    return null;
+  }
+
+  private static void expect(JsonReader reader, JsonReader.Token token, String what) throws IOException {
+    JsonReader.Token actual = reader.peek();
+    if (actual != token) {
+      throw new JsonPathException(reader.getPath(), "expected " + what + " but found " + describe(actual));
+    }
+  }
+
+  private static String describe(JsonReader.Token token) {
+    return switch (token) {
+      case BEGIN_OBJECT -> "an object";
+      case BEGIN_ARRAY -> "an array";
+      case STRING -> "a string";
+      case NUMBER -> "a number";
+      case BOOLEAN -> "a boolean";
+      case NULL -> "null";
+      case END_DOCUMENT -> "the end of the document";
+      default -> token.toString();
+    };
+  }
+
+  private static String abbreviate(String text) {
+    return text.length() <= 40 ? text : text.substring(0, 37) + "...";
+  }
+
+  // ------------------------------------------------------------------ writing
+
+  public static void writeString(JsonWriter writer, String value) throws IOException {
+    writer.value(value);
+  }
+
+  /** Writes a number, integral values without a fraction ({@code 15}, not {@code 15.0}), as most servers send them. */
+  public static void writeDouble(JsonWriter writer, double value) throws IOException {
+    if (value == Math.rint(value) && Math.abs(value) < 1e15 && !(value == 0 && 1 / value < 0)) {
+      writer.value((long) value);
+    } else {
+      writer.value(value);
+    }
+  }
+
+  public static void writeInt(JsonWriter writer, int value) throws IOException {
+    writer.value(value);
+  }
+
+  public static void writeLong(JsonWriter writer, long value) throws IOException {
+    writer.value(value);
+  }
+
+  public static void writeBoolean(JsonWriter writer, boolean value) throws IOException {
+    writer.value(value);
+  }
+
+  public static void writeDateTime(JsonWriter writer, OffsetDateTime value) throws IOException {
+    writer.value(DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(value));
+  }
+
+  public static void writeDoubleList(JsonWriter writer, DoubleList values) throws IOException {
+    writer.beginArray();
+    for (int i = 0; i < values.size(); i++) writeDouble(writer, values.getDouble(i));
+    writer.endArray();
+  }
+
+  public static <T> void writeList(JsonWriter writer, List<T> values, Writer<T> element) throws IOException {
+    writer.beginArray();
+    for (T value : values) element.write(writer, value);
+    writer.endArray();
+  }
+
+  public static <T> void writeMap(JsonWriter writer, Map<String, T> values, Writer<T> value) throws IOException {
+    writer.beginObject();
+    for (Map.Entry<String, T> entry : values.entrySet()) {
+      writer.name(entry.getKey());
+      value.write(writer, entry.getValue());
+    }
+    writer.endObject();
+  }
+
+  /** Writes a null even when the writer drops nulls by default, as Moshi's writers do. */
+  public static void writeNull(JsonWriter writer) throws IOException {
+    boolean serializeNulls = writer.getSerializeNulls();
+    writer.setSerializeNulls(true);
+    writer.nullValue();
+    writer.setSerializeNulls(serializeNulls);
+  }
+
+  /** Writes any value {@link #readValue} produces, and the boxed types a caller may have put in its place. */
+  public static void writeValue(JsonWriter writer, @Nullable Object value) throws IOException {
+    if (value == null) {
+      writeNull(writer);
+    } else if (value instanceof Map<?, ?> map) {
+      writer.beginObject();
+      for (Map.Entry<?, ?> entry : map.entrySet()) {
+        writer.name(String.valueOf(entry.getKey()));
+        writeValue(writer, entry.getValue());
+      }
+      writer.endObject();
+    } else if (value instanceof List<?> list) {
+      writer.beginArray();
+      for (Object element : list) writeValue(writer, element);
+      writer.endArray();
+    } else if (value instanceof String string) {
+      writer.value(string);
+    } else if (value instanceof Boolean bool) {
+      writer.value(bool);
+    } else if (value instanceof Number number) {
+      writer.value(number);
+    } else {
+      throw new IllegalArgumentException("not a JSON value: " + value.getClass().getName());
+    }
+  }
+
+  /** Writes the unknown properties and nothing else; explicit nulls are written by each property. */
+  public static void writeExtras(JsonWriter writer, Extras extras) throws IOException {
+    for (Map.Entry<String, @Nullable Object> entry : extras.unknownProperties().entrySet()) {
+      writer.name(entry.getKey());
+      writeValue(writer, entry.getValue());
+    }
+  }
+
+  // ------------------------------------------------------------------ copies
+
+  /** An unmodifiable copy keeping order and null elements ({@code List.copyOf} rejects nulls). */
+  public static <T> List<T> copyOf(List<T> list) {
+    return Collections.unmodifiableList(new ArrayList<>(list));
+  }
+
+  /** An unmodifiable copy keeping order and null values. */
+  public static <K, V> Map<K, V> copyOf(Map<K, V> map) {
+    return Collections.unmodifiableMap(new LinkedHashMap<>(map));
+  }
+}
