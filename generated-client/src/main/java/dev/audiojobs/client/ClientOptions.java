@@ -1,0 +1,264 @@
+package dev.audiojobs.client;
+
+import java.time.Duration;
+import java.util.Objects;
+import okhttp3.HttpUrl;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Settings shared by every vendor client: the API key, an optional base URL and the timeouts.
+ * Immutable; use {@link #toBuilder()} to derive changed settings.
+ *
+ * <pre>{@code
+ * ClientOptions options = ClientOptions.builder().apiKey(System.getenv("PYANNOTEAI_API_KEY")).build();
+ * }</pre>
+ *
+ * <p>The key is never shown: {@link #toString()} prints {@code apiKey=<redacted>}, and no exception
+ * message of this class contains it.
+ */
+public final class ClientOptions {
+  static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
+  static final Duration DEFAULT_READ_TIMEOUT = Duration.ofSeconds(60);
+
+  private final String apiKey;
+  private final @Nullable String baseUrl;
+  private final Duration connectTimeout;
+  private final Duration readTimeout;
+  private final Duration callTimeout;
+
+  private ClientOptions(Builder builder) {
+    this.apiKey = Objects.requireNonNull(builder.apiKey);
+    this.baseUrl = builder.baseUrl;
+    this.connectTimeout = builder.connectTimeout;
+    this.readTimeout = builder.readTimeout;
+    this.callTimeout = builder.callTimeout;
+  }
+
+  /** Returns a builder with no key, the vendor's default base URL and the default timeouts. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Returns a builder holding these settings. */
+  public Builder toBuilder() {
+    return new Builder(this);
+  }
+
+  /** The API key, sent as {@code Authorization: Bearer <key>} to the base URL's host only. */
+  public String apiKey() {
+    return apiKey;
+  }
+
+  /**
+   * The base URL in OkHttp's canonical form ({@code http://localhost/}), or null for the vendor's
+   * default. Paths of operations resolve under it, so {@code https://lyrcs.ai/api/v1} keeps its
+   * {@code /api/v1} prefix.
+   */
+  public @Nullable String baseUrl() {
+    return baseUrl;
+  }
+
+  /** How long to wait for a connection; {@link Duration#ZERO} means no limit. Default 10 s. */
+  public Duration connectTimeout() {
+    return connectTimeout;
+  }
+
+  /** How long to wait between two reads of a response; {@link Duration#ZERO} means no limit. Default 60 s. */
+  public Duration readTimeout() {
+    return readTimeout;
+  }
+
+  /**
+   * How long a whole call may take, from connecting to reading the last byte of the body; {@link
+   * Duration#ZERO}, the default, means no limit.
+   */
+  public Duration callTimeout() {
+    return callTimeout;
+  }
+
+  @Override
+  public boolean equals(@Nullable Object o) {
+    return o == this
+        || (o instanceof ClientOptions other
+            && apiKey.equals(other.apiKey)
+            && Objects.equals(baseUrl, other.baseUrl)
+            && connectTimeout.equals(other.connectTimeout)
+            && readTimeout.equals(other.readTimeout)
+            && callTimeout.equals(other.callTimeout));
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(apiKey, baseUrl, connectTimeout, readTimeout, callTimeout);
+  }
+
+  /** Every setting except the key, which shows as {@code apiKey=<redacted>}. */
+  @Override
+  public String toString() {
+    return "ClientOptions{apiKey=<redacted>"
+        + ", baseUrl=" + baseUrl
+        + ", connectTimeout=" + connectTimeout
+        + ", readTimeout=" + readTimeout
+        + ", callTimeout=" + callTimeout
+        + "}";
+  }
+
+  /** Collects settings for {@link ClientOptions}. Not thread-safe. */
+  public static final class Builder {
+    private @Nullable String apiKey;
+    private @Nullable String baseUrl;
+    private Duration connectTimeout = DEFAULT_CONNECT_TIMEOUT;
+    private Duration readTimeout = DEFAULT_READ_TIMEOUT;
+    private Duration callTimeout = Duration.ZERO;
+
+    private Builder() {}
+
+    private Builder(ClientOptions options) {
+      this.apiKey = options.apiKey;
+      this.baseUrl = options.baseUrl;
+      this.connectTimeout = options.connectTimeout;
+      this.readTimeout = options.readTimeout;
+      this.callTimeout = options.callTimeout;
+    }
+
+    /**
+     * Sets the API key. Required.
+     *
+     * @throws NullPointerException if {@code apiKey} is null
+     * @throws IllegalArgumentException if {@code apiKey} is blank, or contains a character that
+     *     cannot be sent in an HTTP header (anything but visible ASCII)
+     */
+    public Builder apiKey(String apiKey) {
+      Objects.requireNonNull(apiKey, "apiKey == null");
+      if (apiKey.isBlank()) {
+        throw new IllegalArgumentException("apiKey is blank");
+      }
+      for (int i = 0; i < apiKey.length(); i++) {
+        char c = apiKey.charAt(i);
+        if (c < '!' || c > '~') {
+          // Checked here because OkHttp would only fail at the first request. The key, and the
+          // character, which may be part of it, stay out of the message.
+          throw new IllegalArgumentException(
+              "apiKey contains a character not allowed in an HTTP header, at index " + i);
+        }
+      }
+      this.apiKey = apiKey;
+      return this;
+    }
+
+    /**
+     * Sets the base URL, replacing the vendor's default. A path prefix is kept: operations resolve
+     * under it, whether or not it ends with {@code /}.
+     *
+     * @param baseUrl an https URL, or an http URL whose host is a loopback address ({@code
+     *     localhost}, {@code 127.0.0.0/8}, {@code ::1}) for tests and local mocks; null restores the
+     *     vendor's default
+     * @throws IllegalArgumentException if {@code baseUrl} is not an http or https URL, or is http to
+     *     a host that is not loopback, since the key would travel in clear text
+     */
+    public Builder baseUrl(@Nullable String baseUrl) {
+      if (baseUrl == null) {
+        this.baseUrl = null;
+        return this;
+      }
+      HttpUrl url = HttpUrl.parse(baseUrl);
+      if (url == null) {
+        throw new IllegalArgumentException("baseUrl is not an http or https URL: " + baseUrl);
+      }
+      if (!url.isHttps() && !isLoopback(url.host())) {
+        throw new IllegalArgumentException(
+            "baseUrl must use https unless it is a loopback address: " + withoutUserInfo(url));
+      }
+      this.baseUrl = url.toString();
+      return this;
+    }
+
+    /**
+     * Sets how long to wait for a connection; {@link Duration#ZERO} means no limit.
+     *
+     * @throws NullPointerException if {@code timeout} is null
+     * @throws IllegalArgumentException if {@code timeout} is negative, shorter than a millisecond
+     *     but not zero, or longer than {@link Integer#MAX_VALUE} milliseconds
+     */
+    public Builder connectTimeout(Duration timeout) {
+      this.connectTimeout = checkTimeout("connectTimeout", timeout);
+      return this;
+    }
+
+    /**
+     * Sets how long to wait between two reads of a response; {@link Duration#ZERO} means no limit.
+     *
+     * @throws NullPointerException if {@code timeout} is null
+     * @throws IllegalArgumentException as for {@link #connectTimeout(Duration)}
+     */
+    public Builder readTimeout(Duration timeout) {
+      this.readTimeout = checkTimeout("readTimeout", timeout);
+      return this;
+    }
+
+    /**
+     * Sets how long a whole call may take; {@link Duration#ZERO} means no limit.
+     *
+     * @throws NullPointerException if {@code timeout} is null
+     * @throws IllegalArgumentException as for {@link #connectTimeout(Duration)}
+     */
+    public Builder callTimeout(Duration timeout) {
+      this.callTimeout = checkTimeout("callTimeout", timeout);
+      return this;
+    }
+
+    /**
+     * Returns the settings.
+     *
+     * @throws IllegalStateException if no API key was set
+     */
+    public ClientOptions build() {
+      if (apiKey == null) {
+        throw new IllegalStateException("apiKey is required");
+      }
+      return new ClientOptions(this);
+    }
+
+    // OkHttp takes timeouts as int milliseconds and rejects a non-zero one that rounds to zero;
+    // checking here makes a bad value fail when it is set rather than when a client is created.
+    private static Duration checkTimeout(String name, Duration timeout) {
+      Objects.requireNonNull(timeout, name + " == null");
+      if (timeout.isNegative()) {
+        throw new IllegalArgumentException(name + " is negative: " + timeout);
+      }
+      if (!timeout.isZero() && timeout.compareTo(Duration.ofMillis(1)) < 0) {
+        throw new IllegalArgumentException(name + " is shorter than 1 ms: " + timeout);
+      }
+      if (timeout.compareTo(Duration.ofMillis(Integer.MAX_VALUE)) > 0) {
+        throw new IllegalArgumentException(name + " is too long: " + timeout);
+      }
+      return timeout;
+    }
+
+    // HttpUrl gives hosts in canonical form: lower case, IPv4 as four decimal numbers, IPv6
+    // without brackets and compressed, so "[0:0:0:0:0:0:0:1]" arrives here as "::1".
+    private static boolean isLoopback(String host) {
+      if (host.equals("localhost") || host.equals("::1")) {
+        return true;
+      }
+      if (!host.startsWith("127.")) {
+        return false;
+      }
+      String[] parts = host.split("\\.", -1);
+      if (parts.length != 4) {
+        return false; // a name such as 127.example.com
+      }
+      for (String part : parts) {
+        if (part.isEmpty() || part.length() > 3 || !part.chars().allMatch(c -> c >= '0' && c <= '9')) {
+          return false;
+        }
+      }
+      return true;
+    }
+
+    // User info may hold a password; the message must not carry secrets.
+    private static HttpUrl withoutUserInfo(HttpUrl url) {
+      return url.newBuilder().username("").password("").build();
+    }
+  }
+}
