@@ -236,33 +236,50 @@ public final class Json {
   public static Set<String> keysOf(JsonReader reader, String property) throws IOException {
     JsonReader peek = reader.peekJson();
     Set<String> keys = new HashSet<>();
-    peek.beginObject();
-    while (peek.hasNext()) {
-      if (peek.nextName().equals(property) && peek.peek() == JsonReader.Token.BEGIN_OBJECT) {
-        peek.beginObject();
-        while (peek.hasNext()) {
-          keys.add(peek.nextName());
-          peek.skipValue();
+    try {
+      peek.beginObject();
+      while (peek.hasNext()) {
+        if (peek.nextName().equals(property) && peek.peek() == JsonReader.Token.BEGIN_OBJECT) {
+          peek.beginObject();
+          while (peek.hasNext()) {
+            keys.add(peek.nextName());
+            peek.skipValue();
+          }
+          peek.endObject();
+          return keys;
         }
-        peek.endObject();
-        return keys;
+        peek.skipValue();
       }
-      peek.skipValue();
+      return keys;
+    } catch (IOException e) {
+      throw lookAheadFailed(peek, e);
     }
-    return keys;
   }
 
   /** The string value of {@code property} of the object {@code reader} is at, without consuming it; null if absent. */
   public static @Nullable String stringProperty(JsonReader reader, String property) throws IOException {
     JsonReader peek = reader.peekJson();
-    peek.beginObject();
-    while (peek.hasNext()) {
-      if (peek.nextName().equals(property) && peek.peek() == JsonReader.Token.STRING) {
-        return peek.nextString();
+    try {
+      peek.beginObject();
+      while (peek.hasNext()) {
+        if (peek.nextName().equals(property) && peek.peek() == JsonReader.Token.STRING) {
+          return peek.nextString();
+        }
+        peek.skipValue();
       }
-      peek.skipValue();
+      return null;
+    } catch (IOException e) {
+      throw lookAheadFailed(peek, e);
     }
-    return null;
+  }
+
+  /** A malformed or truncated body found while looking ahead, reported at the look-ahead's position. */
+  private static JsonPathException lookAheadFailed(JsonReader peek, IOException e) {
+    if (e instanceof JsonPathException known) return known;
+    String reason = e instanceof java.io.EOFException ? "end of input" : String.valueOf(e.getMessage());
+    String suffix = " at path " + peek.getPath();
+    if (reason.endsWith(suffix)) reason = reason.substring(0, reason.length() - suffix.length());
+    return new JsonPathException(peek.getPath(), reason);
   }
 
   private static void expect(JsonReader reader, JsonReader.Token token, String what) throws IOException {

@@ -261,7 +261,7 @@ final class SpecViews {
     if (code.contains("OffsetDateTime")) imports.add("java.time.OffsetDateTime");
     if (code.contains("List<")) imports.add("java.util.List");
     if (code.contains("Map<")) imports.add("java.util.Map");
-    if (code.contains("Objects.")) imports.add("java.util.Objects");
+    if (model || code.contains("Objects.")) imports.add("java.util.Objects");
     if (code.contains("@Nullable")) imports.add("org.jspecify.annotations.Nullable");
     return imports;
   }
@@ -392,7 +392,8 @@ final class SpecViews {
         String declared = anyOptional ? "@Nullable " + t.optional().declared() : t.declared();
         accessors.add(new Views.Accessor(doc, declared, Names.member(property)));
       } else if (objectRefs(records, property) != null) {
-        String nested = owner + "." + Names.type(property);
+        // Declared inside the union interface, so the nested interface's simple name resolves.
+        String nested = Names.type(property);
         accessors.add(new Views.Accessor(doc, (anyOptional ? "@Nullable " : "") + nested, Names.member(property)));
       }
     }
