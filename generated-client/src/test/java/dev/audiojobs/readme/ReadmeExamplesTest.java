@@ -1,0 +1,36 @@
+package dev.audiojobs.readme;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/** The README's Java examples are the compiled regions of {@link Quickstart}, so they cannot rot. */
+final class ReadmeExamplesTest {
+  private static final Pattern REGION = Pattern.compile("// README:(\\w+)\\n(.*?)\\n\\s*// END", Pattern.DOTALL);
+  private static final Pattern JAVA_BLOCK = Pattern.compile("```java\\n(.*?)```", Pattern.DOTALL);
+
+  @Test
+  void everyCompiledRegionAppearsVerbatimInTheReadme() throws IOException {
+    String source = Files.readString(Path.of("src/test/java/dev/audiojobs/readme/Quickstart.java"));
+    String readme = Files.readString(Path.of("../README.md"));
+    List<String> blocks = new ArrayList<>();
+    Matcher block = JAVA_BLOCK.matcher(readme);
+    while (block.find()) blocks.add(block.group(1).strip());
+
+    Map<String, String> regions = new LinkedHashMap<>();
+    Matcher region = REGION.matcher(source);
+    while (region.find()) regions.put(region.group(1), region.group(2).stripIndent().strip());
+
+    assertThat(regions).containsOnlyKeys("pyannote", "daily", "lyrcs");
+    regions.forEach((name, code) -> assertThat(blocks).as("README java block for %s", name).contains(code));
+  }
+}
