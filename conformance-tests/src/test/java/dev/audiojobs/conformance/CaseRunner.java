@@ -1,0 +1,207 @@
+package dev.audiojobs.conformance;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.audiojobs.client.ApiException;
+import dev.audiojobs.client.DecodeException;
+import java.lang.reflect.Method;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
+import mockwebserver3.RecordedRequest;
+import okhttp3.HttpUrl;
+
+/**
+ * Runs one case: a local {@link MockWebServer} on loopback answers with the case's response, the
+ * vendor's real client makes the request, and the outcome is compared as CASES.md says. Every
+ * mismatch is collected, so a failing case says everything that is wrong with it at once.
+ */
+final class CaseRunner {
+  /** The verdict on one case. */
+  record Result(String name, boolean passed, String message) {}
+
+  private CaseRunner() {}
+
+  static Result run(ConformanceCase c) {
+    try (MockWebServer server = new MockWebServer()) {
+      server.start(java.net.InetAddress.getLoopbackAddress(), 0);
+      List<String> problems = run(c, server);
+      return problems.isEmpty()
+          ? new Result(c.name(), true, "")
+          : new Result(c.name(), false, c.name() + ": " + String.join("; ", problems));
+    } catch (Exception e) {
+      return new Result(c.name(), false, c.name() + ": the runner failed: " + e);
+    }
+  }
+
+  private static List<String> run(ConformanceCase c, MockWebServer server) throws Exception {
+    List<String> problems = new ArrayList<>();
+    ObjectNode json = c.json();
+    JsonNode operation = VendorClients.operation(c.vendor(), c.operation());
+    if (operation == null) {
+      problems.add("operation " + c.operation() + " is not in openapi/normalized/" + c.vendor() + ".yaml");
+      return problems;
+    }
+    server.enqueue(response(json.get("response")));
+
+    String basePath = VendorClients.basePath(c.vendor());
+    Object client = VendorClients.client(c.vendor(), server.url(basePath).toString());
+    List<VendorClients.Parameter> parameters = VendorClients.parameters(operation);
+    Method method = VendorClients.method(client, c.operation(), parameters.size());
+    JsonNode request = json.path("request");
+    for (Iterator<String> names = request.fieldNames(); names.hasNext(); ) {
+      String name = names.next();
+      if (parameters.stream().noneMatch(p -> p.name().equals(name))) {
+        problems.add("request." + name + ": " + c.operation() + " has no parameter " + name);
+      }
+    }
+    if (!problems.isEmpty()) return problems;
+    Object[] arguments = new Object[parameters.size()];
+    for (int i = 0; i < parameters.size(); i++) {
+      JsonNode value = request.get(parameters.get(i).name());
+      arguments[i] = value == null ? null : VendorClients.argument(value, method.getParameterTypes()[i]);
+    }
+
+    Object value = null;
+    Throwable thrown = null;
+    try {
+      value = VendorClients.invoke(method, client, arguments);
+    } catch (Throwable t) {
+      thrown = t;
+    }
+    judgeOutcome(c, json, method.getReturnType(), value, thrown, problems);
+
+    RecordedRequest recorded = server.takeRequest(1, TimeUnit.SECONDS);
+    if (json.has("expectRequest")) {
+      if (recorded == null) {
+        problems.add("expectRequest: the client sent no request");
+      } else {
+        judgeRequest(json.get("expectRequest"), recorded, basePath, problems);
+      }
+    }
+    return problems;
+  }
+
+  private static MockResponse response(JsonNode response) {
+    MockResponse.Builder builder = new MockResponse.Builder().code(response.get("status").asInt());
+    boolean hasContentType = false;
+    for (Iterator<Map.Entry<String, JsonNode>> it = response.path("headers").fields(); it.hasNext(); ) {
+      Map.Entry<String, JsonNode> header = it.next();
+      builder.addHeader(header.getKey(), header.getValue().asText());
+      hasContentType |= header.getKey().equalsIgnoreCase("Content-Type");
+    }
+    if (response.has("body")) {
+      if (!hasContentType) builder.addHeader("Content-Type", "application/json");
+      builder.body(response.get("body").toString());
+    } else if (response.has("bodyText")) {
+      builder.body(response.get("bodyText").asText());
+    }
+    return builder.build();
+  }
+
+  private static void judgeOutcome(ConformanceCase c, ObjectNode json, Class<?> returnType, Object value,
+      Throwable thrown, List<String> problems) throws Exception {
+    JsonNode expect = json.get("expect");
+    String outcome = expect.get("outcome").asText();
+    switch (outcome) {
+      case "decoded" -> {
+        if (thrown != null) {
+          problems.add("expected a decoded value but the call threw " + thrown);
+          return;
+        }
+        if (expect.has("variant") && !expect.get("variant").asText().equals(value.getClass().getSimpleName())) {
+          problems.add("expected variant " + expect.get("variant").asText() + " but was " + value.getClass().getSimpleName());
+        }
+        JsonNode expected = expect.has("json") ? expect.get("json") : sentBody(json.get("response"));
+        JsonNode actual = ConformanceCase.MAPPER.readTree(VendorClients.encode(c.vendor(), returnType, value));
+        JsonComparison.difference(expected, actual).ifPresent(d -> problems.add("re-encoding differs at " + d));
+      }
+      case "decode_error" -> {
+        if (!(thrown instanceof DecodeException e)) {
+          problems.add("expected the decode exception but " + describe(value, thrown));
+          return;
+        }
+        if (expect.has("path") && !expect.get("path").asText().equals(e.path())) {
+          problems.add("expected decode error at " + expect.get("path").asText() + " but it was at " + e.path()
+              + " (" + e.reason() + ")");
+        }
+      }
+      case "http_error" -> {
+        if (!(thrown instanceof ApiException e)) {
+          problems.add("expected the HTTP error exception but " + describe(value, thrown));
+          return;
+        }
+        int status = expect.get("status").asInt();
+        if (e.statusCode() != status) problems.add("expected HTTP error status " + status + " but was " + e.statusCode());
+        Optional<Object> error = e.error();
+        if (expect.has("errorType")) {
+          String actualType = error.map(o -> o.getClass().getSimpleName()).orElse("(no decoded body)");
+          if (!expect.get("errorType").asText().equals(actualType)) {
+            problems.add("expected error body " + expect.get("errorType").asText() + " but was " + actualType);
+          }
+        }
+        if (expect.has("errorJson")) {
+          if (error.isEmpty()) {
+            problems.add("expected an error body to re-encode but none decoded; raw body: " + e.rawBody());
+          } else {
+            Object body = error.get();
+            JsonNode actual = ConformanceCase.MAPPER.readTree(VendorClients.encode(c.vendor(), body.getClass(), body));
+            JsonComparison.difference(expect.get("errorJson"), actual).ifPresent(d -> problems.add("error body differs at " + d));
+          }
+        }
+        if (expect.has("retryAfterSeconds")) {
+          long seconds = expect.get("retryAfterSeconds").asLong();
+          Optional<Long> actual = e.retryAfter().map(java.time.Duration::getSeconds);
+          // An HTTP date is converted against the clock, so allow the second the request took.
+          if (actual.isEmpty() || Math.abs(actual.get() - seconds) > 1) {
+            problems.add("expected Retry-After " + seconds + "s but was " + actual.map(s -> s + "s").orElse("none"));
+          }
+        }
+      }
+      default -> problems.add("unknown outcome " + outcome);
+    }
+  }
+
+  private static JsonNode sentBody(JsonNode response) throws Exception {
+    if (response.has("body")) return response.get("body");
+    return ConformanceCase.MAPPER.readTree(response.path("bodyText").asText(""));
+  }
+
+  private static String describe(Object value, Throwable thrown) {
+    return thrown == null ? "the call returned " + value.getClass().getSimpleName() : "the call threw " + thrown;
+  }
+
+  private static void judgeRequest(JsonNode expected, RecordedRequest recorded, String basePath, List<String> problems) {
+    if (expected.has("method") && !expected.get("method").asText().equals(recorded.getMethod())) {
+      problems.add("expected method " + expected.get("method").asText() + " but was " + recorded.getMethod());
+    }
+    HttpUrl url = recorded.getUrl();
+    String target = recorded.getTarget();
+    String rawPath = target.contains("?") ? target.substring(0, target.indexOf('?')) : target;
+    String prefix = basePath.endsWith("/") ? basePath.substring(0, basePath.length() - 1) : basePath;
+    String relative = rawPath.startsWith(prefix) ? rawPath.substring(prefix.length()) : rawPath;
+    if (expected.has("path") && !expected.get("path").asText().equals(relative)) {
+      problems.add("expected request path " + expected.get("path").asText() + " but was " + relative);
+    }
+    if (expected.has("query")) {
+      Map<String, String> want = new TreeMap<>();
+      expected.get("query").fields().forEachRemaining(e -> want.put(e.getKey(), e.getValue().asText()));
+      Map<String, String> got = new TreeMap<>();
+      for (String name : url.queryParameterNames()) got.put(name, String.join(",", url.queryParameterValues(name).stream().map(String::valueOf).toList()));
+      if (!want.equals(got)) problems.add("expected query " + want + " but was " + got);
+    }
+    for (Iterator<Map.Entry<String, JsonNode>> it = expected.path("headers").fields(); it.hasNext(); ) {
+      Map.Entry<String, JsonNode> header = it.next();
+      String actual = recorded.getHeaders().get(header.getKey());
+      if (!header.getValue().asText().equals(actual)) {
+        problems.add("expected header " + header.getKey() + ": " + header.getValue().asText() + " but was " + actual);
+      }
+    }
+  }
+}

@@ -1,0 +1,121 @@
+package dev.audiojobs.conformance;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import com.squareup.moshi.JsonAdapter;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Calls any operation of any vendor's generated client by its operation id and wire parameter names,
+ * the way a case names them. The parameter order is the spec's, which is the order the generator gives
+ * the client method; the client is the public one a user has ({@code PyannoteClient.builder()…}).
+ */
+final class VendorClients {
+  static final List<String> VENDORS = List.of("pyannote", "daily", "lyrcs");
+  static final String API_KEY = "conformance-key";
+
+  private static final Map<String, JsonNode> SPECS = new ConcurrentHashMap<>();
+
+  private VendorClients() {}
+
+  /** The normalized spec of {@code vendor}. */
+  static JsonNode spec(String vendor) {
+    return SPECS.computeIfAbsent(vendor, v -> {
+      Path dir = Path.of(System.getProperty("conformance.specs", "../openapi/normalized"));
+      try {
+        return new YAMLMapper().readTree(dir.resolve(v + ".yaml").toFile());
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    });
+  }
+
+  static String prefix(String vendor) {
+    return vendor.substring(0, 1).toUpperCase(Locale.ROOT) + vendor.substring(1);
+  }
+
+  /** The path of the vendor's default base URL ({@code /api/v1} for lyrcs), which local servers mimic. */
+  static String basePath(String vendor) {
+    String url = spec(vendor).path("servers").path(0).path("url").asText();
+    String path = java.net.URI.create(url).getPath();
+    return path == null || path.isEmpty() ? "/" : path;
+  }
+
+  /** One parameter of an operation, in spec order. */
+  record Parameter(String name, String in, boolean required) {}
+
+  /** The operation with id {@code operationId}, or null when the vendor's spec has none. */
+  static JsonNode operation(String vendor, String operationId) {
+    for (Iterator<JsonNode> paths = spec(vendor).path("paths").elements(); paths.hasNext(); ) {
+      for (Iterator<JsonNode> ops = paths.next().elements(); ops.hasNext(); ) {
+        JsonNode op = ops.next();
+        if (operationId.equals(op.path("operationId").asText(null))) return op;
+      }
+    }
+    return null;
+  }
+
+  static List<Parameter> parameters(JsonNode operation) {
+    List<Parameter> parameters = new ArrayList<>();
+    operation.path("parameters").forEach(p ->
+        parameters.add(new Parameter(p.path("name").asText(), p.path("in").asText(), p.path("required").asBoolean())));
+    return parameters;
+  }
+
+  /** Builds the vendor's client against {@code baseUrl} with the conformance key. */
+  static Object client(String vendor, String baseUrl) throws ReflectiveOperationException {
+    Class<?> clientClass = Class.forName("dev.audiojobs." + vendor + "." + prefix(vendor) + "Client");
+    Object builder = clientClass.getMethod("builder").invoke(null);
+    builder.getClass().getMethod("apiKey", String.class).invoke(builder, API_KEY);
+    builder.getClass().getMethod("baseUrl", String.class).invoke(builder, baseUrl);
+    return builder.getClass().getMethod("build").invoke(builder);
+  }
+
+  /** The client method taking every parameter of the operation. */
+  static Method method(Object client, String operationId, int parameterCount) throws NoSuchMethodException {
+    for (Method m : client.getClass().getMethods()) {
+      if (m.getName().equals(operationId) && m.getParameterCount() == parameterCount) return m;
+    }
+    throw new NoSuchMethodException(client.getClass().getSimpleName() + "." + operationId + " with " + parameterCount + " parameters");
+  }
+
+  /**
+   * Converts a case's request value to the Java parameter type: text for strings, numbers for
+   * integers, {@code of(text)} for the generated open enums.
+   */
+  static Object argument(JsonNode value, Class<?> type) throws ReflectiveOperationException {
+    if (type == String.class) return value.asText();
+    if (type == Integer.class || type == int.class) return value.isNumber() ? value.intValue() : Integer.valueOf(value.asText());
+    if (type == Long.class || type == long.class) return value.isNumber() ? value.longValue() : Long.valueOf(value.asText());
+    if (type == Double.class || type == double.class) return value.isNumber() ? value.doubleValue() : Double.valueOf(value.asText());
+    if (type == Boolean.class || type == boolean.class) return value.isBoolean() ? value.booleanValue() : Boolean.valueOf(value.asText());
+    return type.getMethod("of", String.class).invoke(null, value.asText());
+  }
+
+  /** Invokes and returns the value, rethrowing what the client threw. */
+  static Object invoke(Method method, Object client, Object[] arguments) throws Throwable {
+    try {
+      return method.invoke(client, arguments);
+    } catch (InvocationTargetException e) {
+      throw e.getCause();
+    }
+  }
+
+  /** Re-encodes a model with the vendor's own adapters ({@code PyannoteJson.adapter(type)}). */
+  static String encode(String vendor, Class<?> type, Object value) throws ReflectiveOperationException {
+    Class<?> json = Class.forName("dev.audiojobs." + vendor + "." + prefix(vendor) + "Json");
+    @SuppressWarnings("unchecked") // adapter(type) returns the adapter of exactly that class
+    JsonAdapter<Object> adapter = (JsonAdapter<Object>) json.getMethod("adapter", Class.class).invoke(null, type);
+    return adapter.toJson(value);
+  }
+}
