@@ -234,6 +234,17 @@ final class HttpCoreTest {
   }
 
   @Test
+  void aJsonNullBodyIsADecodeExceptionEvenForANullSafeAdapter() {
+    Operation<Thing> nullSafe = Operation.builder("getThing", new ThingAdapter().nullSafe()).build();
+    server.enqueue(json(200, "null"));
+
+    DecodeException e = thrown(DecodeException.class, () -> call(nullSafe));
+
+    assertThat(e.path()).isEqualTo("$");
+    assertThat(e.reason()).isEqualTo("null where a value is required");
+  }
+
+  @Test
   void theReasonOfAJsonPathExceptionIsKept() {
     server.enqueue(json(200, "{}"));
 
