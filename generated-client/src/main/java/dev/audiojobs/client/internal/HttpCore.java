@@ -99,7 +99,8 @@ public final class HttpCore {
    * @throws TransportException if no response arrived
    * @throws ApiException if the status is not 2xx
    * @throws DecodeException if a 2xx body does not decode with {@code op}'s success adapter, or
-   *     has content after the JSON value
+   *     has content after the JSON value. An empty body is one, so is the absent body of a 204:
+   *     every operation this runtime serves declares a JSON success body.
    */
   public <T> ApiResponse<T> execute(Operation<T> op, Call<ResponseBody> call) {
     Response<ResponseBody> response;
