@@ -1,6 +1,8 @@
 package dev.audiojobs.client.internal;
 
 import com.squareup.moshi.JsonAdapter;
+import com.squareup.moshi.JsonDataException;
+import com.squareup.moshi.JsonEncodingException;
 import com.squareup.moshi.JsonReader;
 import dev.audiojobs.client.ApiException;
 import dev.audiojobs.client.ApiResponse;
@@ -97,7 +99,8 @@ public final class HttpCore {
    * @throws TransportException if no response arrived
    * @throws ApiException if the status is not 2xx
    * @throws DecodeException if a 2xx body does not decode with {@code op}'s success adapter, or
-   *     has content after the JSON value
+   *     has content after the JSON value. An empty body is one, so is the absent body of a 204:
+   *     every operation this runtime serves declares a JSON success body.
    */
   public <T> ApiResponse<T> execute(Operation<T> op, Call<ResponseBody> call) {
     Response<ResponseBody> response;
@@ -219,17 +222,21 @@ public final class HttpCore {
     V value;
     try {
       value = adapter.fromJson(reader);
-      if (reader.peek() != JsonReader.Token.END_DOCUMENT) {
-        throw new DecodeException(
-            operation, code, reader.getPath(), "content after the JSON value", text(bytes, body), null);
-      }
     } catch (JsonPathException e) {
       throw new DecodeException(operation, code, e.path(), e.reason(), text(bytes, body), e);
-    } catch (DecodeException e) {
-      throw e;
     } catch (IOException | RuntimeException e) {
-      String path = reader.getPath();
-      throw new DecodeException(operation, code, path, reason(e, path), text(bytes, body), e);
+      String path = path(reader);
+      throw new DecodeException(operation, code, path, reason(e), text(bytes, body), e);
+    }
+    boolean trailing;
+    try {
+      trailing = reader.peek() != JsonReader.Token.END_DOCUMENT;
+    } catch (IOException e) {
+      trailing = true; // a strict reader refuses to even look at a second value
+    }
+    if (trailing) {
+      throw new DecodeException(
+          operation, code, path(reader), "content after the JSON value", text(bytes, body), null);
     }
     if (value == null) {
       throw new DecodeException(
@@ -238,19 +245,36 @@ public final class HttpCore {
     return value;
   }
 
-  private static String reason(Exception e, String path) {
+  // Moshi's path inside an object before the first name is "$.x." style; the object is the
+  // offending value then.
+  private static String path(JsonReader reader) {
+    String path = reader.getPath();
+    return path.length() > 1 && path.endsWith(".") ? path.substring(0, path.length() - 1) : path;
+  }
+
+  private static String reason(Exception e) {
     String message = e.getMessage();
-    if (message == null || message.isEmpty()) {
-      return e instanceof EOFException ? "end of input" : e.getClass().getSimpleName();
+    if (message != null) {
+      // Moshi ends its messages with " at path $.x"; the path is reported separately.
+      int at = message.lastIndexOf(" at path $");
+      if (at >= 0) {
+        message = message.substring(0, at);
+      }
     }
-    // Moshi ends its messages with " at path $.x"; the path is reported separately.
-    String suffix = " at path " + path;
-    if (message.endsWith(suffix)) {
-      message = message.substring(0, message.length() - suffix.length());
+    if (e instanceof JsonEncodingException) {
+      // Moshi's advice to call setLenient(true) is for whoever owns the reader, not for our caller.
+      return message == null || message.startsWith("Use JsonReader.setLenient")
+          ? "malformed JSON"
+          : "malformed JSON: " + message;
     }
-    boolean fromJsonReader =
-        e instanceof IOException || e instanceof com.squareup.moshi.JsonDataException;
-    return fromJsonReader ? message : e.getClass().getSimpleName() + ": " + message;
+    if (e instanceof EOFException) {
+      return "unexpected end of input";
+    }
+    if (e instanceof JsonDataException) {
+      return message == null ? "JSON does not fit the schema" : message;
+    }
+    String name = e.getClass().getSimpleName();
+    return message == null || message.isEmpty() ? name : name + ": " + message;
   }
 
   private static String text(Buffer bytes, @Nullable ResponseBody body) {
