@@ -1,8 +1,11 @@
 package dev.audiojobs.client;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import okhttp3.HttpUrl;
+import okhttp3.Interceptor;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -25,6 +28,7 @@ public final class ClientOptions {
   private final Duration connectTimeout;
   private final Duration readTimeout;
   private final Duration callTimeout;
+  private final List<Interceptor> interceptors;
 
   private ClientOptions(Builder builder) {
     this.apiKey = Objects.requireNonNull(builder.apiKey);
@@ -32,6 +36,7 @@ public final class ClientOptions {
     this.connectTimeout = builder.connectTimeout;
     this.readTimeout = builder.readTimeout;
     this.callTimeout = builder.callTimeout;
+    this.interceptors = List.copyOf(builder.interceptors);
   }
 
   /** Returns a builder with no key, the vendor's default base URL and the default timeouts. */
@@ -76,6 +81,14 @@ public final class ClientOptions {
     return callTimeout;
   }
 
+  /**
+   * The OkHttp application interceptors added with {@link Builder#addInterceptor}, in order. They run
+   * after the client has set {@code Authorization}, once per call (not per redirect or retry).
+   */
+  public List<Interceptor> interceptors() {
+    return interceptors;
+  }
+
   @Override
   public boolean equals(@Nullable Object o) {
     return o == this
@@ -84,12 +97,13 @@ public final class ClientOptions {
             && Objects.equals(baseUrl, other.baseUrl)
             && connectTimeout.equals(other.connectTimeout)
             && readTimeout.equals(other.readTimeout)
-            && callTimeout.equals(other.callTimeout));
+            && callTimeout.equals(other.callTimeout)
+            && interceptors.equals(other.interceptors));
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(apiKey, baseUrl, connectTimeout, readTimeout, callTimeout);
+    return Objects.hash(apiKey, baseUrl, connectTimeout, readTimeout, callTimeout, interceptors);
   }
 
   /** Every setting except the key, which shows as {@code apiKey=<redacted>}. */
@@ -100,6 +114,7 @@ public final class ClientOptions {
         + ", connectTimeout=" + connectTimeout
         + ", readTimeout=" + readTimeout
         + ", callTimeout=" + callTimeout
+        + ", interceptors=" + interceptors.size()
         + "}";
   }
 
@@ -110,6 +125,7 @@ public final class ClientOptions {
     private Duration connectTimeout = DEFAULT_CONNECT_TIMEOUT;
     private Duration readTimeout = DEFAULT_READ_TIMEOUT;
     private Duration callTimeout = Duration.ZERO;
+    private final List<Interceptor> interceptors = new ArrayList<>();
 
     private Builder() {}
 
@@ -119,6 +135,7 @@ public final class ClientOptions {
       this.connectTimeout = options.connectTimeout;
       this.readTimeout = options.readTimeout;
       this.callTimeout = options.callTimeout;
+      this.interceptors.addAll(options.interceptors);
     }
 
     /**
@@ -204,6 +221,18 @@ public final class ClientOptions {
      */
     public Builder callTimeout(Duration timeout) {
       this.callTimeout = checkTimeout("callTimeout", timeout);
+      return this;
+    }
+
+    /**
+     * Adds an OkHttp application interceptor: custom headers, tracing, a test server's {@code Prefer}
+     * header. It sees the request with {@code Authorization} already set, so it must not log headers
+     * unredacted.
+     *
+     * @throws NullPointerException if {@code interceptor} is null
+     */
+    public Builder addInterceptor(Interceptor interceptor) {
+      interceptors.add(Objects.requireNonNull(interceptor, "interceptor == null"));
       return this;
     }
 

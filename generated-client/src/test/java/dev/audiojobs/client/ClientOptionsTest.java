@@ -168,7 +168,7 @@ final class ClientOptionsTest {
     assertThat(options.toString())
         .isEqualTo(
             "ClientOptions{apiKey=<redacted>, baseUrl=http://127.0.0.1:8080/, connectTimeout=PT10S,"
-                + " readTimeout=PT1M, callTimeout=PT0S}")
+                + " readTimeout=PT1M, callTimeout=PT0S, interceptors=0}")
         .doesNotContain(KEY);
   }
 

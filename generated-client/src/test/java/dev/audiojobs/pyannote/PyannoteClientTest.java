@@ -256,6 +256,20 @@ final class PyannoteClientTest {
   }
 
   @Test
+  void anAddedInterceptorSeesEveryRequest() throws Exception {
+    server.enqueue(json(200, resource(PyannoteClientTest.class, "pending-job.json")));
+    PyannoteClient withHeader = PyannoteClient.builder().apiKey(KEY).baseUrl(server.url("/").toString())
+        .addInterceptor(chain -> chain.proceed(chain.request().newBuilder().header("Prefer", "code=200").build()))
+        .build();
+
+    withHeader.getJob("p");
+
+    RecordedRequest request = server.takeRequest();
+    assertThat(request.getHeaders().get("Prefer")).isEqualTo("code=200");
+    assertThat(request.getHeaders().get("Authorization")).isEqualTo("Bearer " + KEY);
+  }
+
+  @Test
   void theDefaultBaseUrlIsTheSpecsServerAndPlainHttpElsewhereIsRefused() {
     assertThat(PyannoteClient.DEFAULT_BASE_URL).isEqualTo("https://api.pyannote.ai");
     assertThatThrownBy(() -> PyannoteClient.builder().apiKey(KEY).baseUrl("http://example.com/").build())

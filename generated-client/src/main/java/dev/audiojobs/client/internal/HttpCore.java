@@ -67,7 +67,7 @@ public final class HttpCore {
     Objects.requireNonNull(options, "options == null");
     Objects.requireNonNull(defaultBaseUrl, "defaultBaseUrl == null");
     String authorization = "Bearer " + options.apiKey();
-    OkHttpClient client =
+    OkHttpClient.Builder builder =
         new OkHttpClient.Builder()
             .connectTimeout(options.connectTimeout())
             .readTimeout(options.readTimeout())
@@ -77,8 +77,9 @@ public final class HttpCore {
             .addInterceptor(
                 chain ->
                     chain.proceed(
-                        chain.request().newBuilder().header("Authorization", authorization).build()))
-            .build();
+                        chain.request().newBuilder().header("Authorization", authorization).build()));
+    options.interceptors().forEach(builder::addInterceptor);
+    OkHttpClient client = builder.build();
     String baseUrl = options.baseUrl() != null ? options.baseUrl() : defaultBaseUrl;
     Retrofit retrofit =
         new Retrofit.Builder().baseUrl(withTrailingSlash(baseUrl)).client(client).build();
