@@ -26,12 +26,25 @@ final class CaseRunner {
   /** The verdict on one case. */
   record Result(String name, boolean passed, String message) {}
 
+  /**
+   * How a decoded value is written back to JSON for comparison: the vendor's own adapters, or in a
+   * negative control a deliberately broken encoder that the cases must catch.
+   */
+  @FunctionalInterface
+  interface Encoder {
+    String encode(String vendor, Class<?> type, Object value) throws Exception;
+  }
+
   private CaseRunner() {}
 
   static Result run(ConformanceCase c) {
+    return run(c, VendorClients::encode);
+  }
+
+  static Result run(ConformanceCase c, Encoder encoder) {
     try (MockWebServer server = new MockWebServer()) {
       server.start(java.net.InetAddress.getLoopbackAddress(), 0);
-      List<String> problems = run(c, server);
+      List<String> problems = run(c, server, encoder);
       return problems.isEmpty()
           ? new Result(c.name(), true, "")
           : new Result(c.name(), false, c.name() + ": " + String.join("; ", problems));
@@ -40,7 +53,7 @@ final class CaseRunner {
     }
   }
 
-  private static List<String> run(ConformanceCase c, MockWebServer server) throws Exception {
+  private static List<String> run(ConformanceCase c, MockWebServer server, Encoder encoder) throws Exception {
     List<String> problems = new ArrayList<>();
     ObjectNode json = c.json();
     JsonNode operation = VendorClients.operation(c.vendor(), c.operation());
@@ -75,7 +88,7 @@ final class CaseRunner {
     } catch (Throwable t) {
       thrown = t;
     }
-    judgeOutcome(c, json, method.getReturnType(), value, thrown, problems);
+    judgeOutcome(c, json, method.getReturnType(), value, thrown, encoder, problems);
 
     RecordedRequest recorded = server.takeRequest(1, TimeUnit.SECONDS);
     if (json.has("expectRequest")) {
@@ -106,7 +119,7 @@ final class CaseRunner {
   }
 
   private static void judgeOutcome(ConformanceCase c, ObjectNode json, Class<?> returnType, Object value,
-      Throwable thrown, List<String> problems) throws Exception {
+      Throwable thrown, Encoder encoder, List<String> problems) throws Exception {
     JsonNode expect = json.get("expect");
     String outcome = expect.get("outcome").asText();
     switch (outcome) {
@@ -119,7 +132,7 @@ final class CaseRunner {
           problems.add("expected variant " + expect.get("variant").asText() + " but was " + value.getClass().getSimpleName());
         }
         JsonNode expected = expect.has("json") ? expect.get("json") : sentBody(json.get("response"));
-        JsonNode actual = ConformanceCase.MAPPER.readTree(VendorClients.encode(c.vendor(), returnType, value));
+        JsonNode actual = ConformanceCase.MAPPER.readTree(encoder.encode(c.vendor(), returnType, value));
         JsonComparison.difference(expected, actual).ifPresent(d -> problems.add("re-encoding differs at " + d));
       }
       case "decode_error" -> {
@@ -140,7 +153,10 @@ final class CaseRunner {
         int status = expect.get("status").asInt();
         if (e.statusCode() != status) problems.add("expected HTTP error status " + status + " but was " + e.statusCode());
         Optional<Object> error = e.error();
-        if (expect.has("errorType")) {
+        if (expect.has("errorType") && expect.get("errorType").isNull()) {
+          // Only derived cases say this: the body must not decode into the declared model.
+          error.ifPresent(o -> problems.add("expected the error body not to decode but it decoded as " + o.getClass().getSimpleName()));
+        } else if (expect.has("errorType")) {
           String actualType = error.map(o -> o.getClass().getSimpleName()).orElse("(no decoded body)");
           if (!expect.get("errorType").asText().equals(actualType)) {
             problems.add("expected error body " + expect.get("errorType").asText() + " but was " + actualType);
@@ -151,7 +167,7 @@ final class CaseRunner {
             problems.add("expected an error body to re-encode but none decoded; raw body: " + e.rawBody());
           } else {
             Object body = error.get();
-            JsonNode actual = ConformanceCase.MAPPER.readTree(VendorClients.encode(c.vendor(), body.getClass(), body));
+            JsonNode actual = ConformanceCase.MAPPER.readTree(encoder.encode(c.vendor(), body.getClass(), body));
             JsonComparison.difference(expect.get("errorJson"), actual).ifPresent(d -> problems.add("error body differs at " + d));
           }
         }

@@ -1,0 +1,243 @@
+package dev.audiojobs.conformance;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Cases derived from a normalized spec, in the same format as the hand-written ones and run by the
+ * same runner: for every schema reachable from a response, a minimal and a maximal valid instance
+ * (decoded and re-encoded unchanged, unknown properties included), each required property removed,
+ * each property given a value of the wrong JSON type, every enum value and an unknown one, and every
+ * declared error response. Each case names what it exercises, for the coverage line.
+ */
+final class DerivedCases {
+  /** A case and the coverage keys it exercises when it passes. */
+  record Derived(ObjectNode json, String name, Set<String> covers) {}
+
+  /** What there is to exercise in a spec, as coverage keys by kind. */
+  record Totals(Set<String> schemas, Set<String> properties, Set<String> required, Set<String> enumValues,
+      Set<String> responses) {}
+
+  private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
+  static final long SEED = 20261122L;
+
+  private final SpecModel spec;
+  private final Instances instances;
+  private final List<Derived> cases = new ArrayList<>();
+
+  DerivedCases(SpecModel spec) {
+    this.spec = spec;
+    this.instances = new Instances(spec, SEED);
+  }
+
+  static Totals totals(SpecModel spec) {
+    Set<String> schemas = new LinkedHashSet<>();
+    Set<String> properties = new LinkedHashSet<>();
+    Set<String> required = new LinkedHashSet<>();
+    Set<String> enums = new LinkedHashSet<>();
+    for (String s : spec.reachable()) {
+      schemas.add(key("schema", spec, s));
+      if (spec.isObject(s)) {
+        for (String p : spec.properties(s).keySet()) properties.add(key("property", spec, s + "." + p));
+        for (String r : spec.required(s)) required.add(key("required", spec, s + "." + r));
+      }
+      if (spec.isEnum(s)) {
+        for (String v : spec.enumValues(s)) enums.add(key("enum", spec, s + "=" + v));
+        enums.add(key("enum", spec, s + "=" + Instances.UNKNOWN_ENUM));
+      }
+    }
+    Set<String> responses = new LinkedHashSet<>();
+    for (SpecModel.Operation op : spec.operations()) {
+      for (Integer status : op.responses().keySet()) responses.add(key("response", spec, op.id() + " " + status));
+    }
+    return new Totals(schemas, properties, required, enums, responses);
+  }
+
+  static String key(String kind, SpecModel spec, String what) {
+    return kind + ":" + spec.vendor + ":" + what;
+  }
+
+  List<Derived> generate() {
+    for (SpecModel.Operation op : spec.operations()) {
+      for (Map.Entry<Integer, String> response : op.responses().entrySet()) {
+        forResponse(op, response.getKey(), response.getValue());
+      }
+    }
+    return cases;
+  }
+
+  /**
+   * The cases of one declared response. For an error response the same instances and mutations are
+   * sent with its status: a valid body must come back as the typed error and re-encode unchanged; a
+   * mutated one must leave the error undecoded ({@code errorType: null}) with the raw body kept.
+   */
+  private void forResponse(SpecModel.Operation op, int status, String root) {
+    Set<String> reachable = new LinkedHashSet<>();
+    for (String s : spec.reachable()) if (instances.route(root, s) != null) reachable.add(s);
+    for (String s : reachable) {
+      List<Instances.Step> route = instances.route(root, s);
+      if (spec.isEnum(s)) continue; // enums are exercised where objects hold them, below
+      Instances.Built min = instances.build(root, route, Instances.Mode.MINIMAL);
+      Instances.Built max = instances.build(root, route, Instances.Mode.MAXIMAL);
+      Set<String> minCovers = Set.of(key("schema-min", spec, s), key("response", spec, op.id() + " " + status));
+      decoded(op, status, root, min, s + " minimal", minCovers);
+      Set<String> maxCovers = new LinkedHashSet<>(List.of(key("schema-max", spec, s)));
+      if (spec.isObject(s)) {
+        for (String p : spec.properties(s).keySet()) maxCovers.add(key("property-roundtrip", spec, s + "." + p));
+      }
+      decoded(op, status, root, max, s + " maximal", maxCovers);
+      if (!spec.isObject(s)) continue;
+      for (String r : spec.required(s)) removeRequired(op, status, root, min, s, r);
+      for (Map.Entry<String, JsonNode> p : spec.properties(s).entrySet()) wrongType(op, status, max, s, p.getKey(), p.getValue());
+      for (Map.Entry<String, JsonNode> p : spec.properties(s).entrySet()) enumValues(op, status, root, route, s, p.getKey(), p.getValue());
+    }
+  }
+
+  private static boolean isError(int status) {
+    return status / 100 != 2;
+  }
+
+  /** The expectation for a mutated body: the decode error at {@code path}, or an undecoded error body. */
+  private static ObjectNode failsAt(int status, String path) {
+    if (isError(status)) {
+      ObjectNode expect = JSON.objectNode().put("outcome", "http_error").put("status", status);
+      expect.putNull("errorType");
+      return expect;
+    }
+    return JSON.objectNode().put("outcome", "decode_error").put("path", path);
+  }
+
+  private void decoded(SpecModel.Operation op, int status, String root, Instances.Built built, String what, Set<String> covers) {
+    if (isError(status)) {
+      ObjectNode expect = JSON.objectNode().put("outcome", "http_error").put("status", status).put("errorType", root);
+      expect.set("errorJson", built.root());
+      add(op, status, built.root(), expect, what + ": HTTP " + status + " gives the typed error " + root
+          + ", re-encoded unchanged", covers);
+      return;
+    }
+    ObjectNode expect = JSON.objectNode().put("outcome", "decoded");
+    String variant = spec.isUnion(root) ? instances.select(root, built.root()) : root;
+    expect.put("variant", variant);
+    add(op, status, built.root(), expect, what + " decodes as " + variant + " and re-encodes unchanged", covers);
+  }
+
+  private void removeRequired(SpecModel.Operation op, int status, String root, Instances.Built min, String s, String r) {
+    ObjectNode body = min.root().deepCopy();
+    ObjectNode target = (ObjectNode) at(body, min.path());
+    target.remove(r);
+    ObjectNode expect = JSON.objectNode();
+    String description;
+    String selected = spec.isUnion(root) ? instances.select(root, body) : null;
+    if (selected != null && !selected.equals(min.rootVariant())) {
+      // Removing it changes which variant the spec's rule selects: the outcome is the rule's.
+      String missing = spec.required(selected).stream().filter(q -> !body.has(q)).findFirst().orElse(null);
+      if (missing == null) {
+        expect.put("outcome", "decoded").put("variant", selected);
+        description = "without required " + s + "." + r + " the rule selects " + selected + ", which decodes it";
+      } else {
+        expect.put("outcome", "decode_error").put("path", "$." + missing);
+        description = "without required " + s + "." + r + " the rule selects " + selected + ", which lacks " + missing;
+      }
+    } else {
+      expect = failsAt(status, min.path() + "." + r);
+      description = "without required " + s + "." + r + (isError(status)
+          ? " the HTTP " + status + " error body stays undecoded"
+          : " decoding fails at " + min.path() + "." + r);
+    }
+    add(op, status, body, expect, description, Set.of(key("required", spec, s + "." + r)));
+  }
+
+  private void wrongType(SpecModel.Operation op, int status, Instances.Built max, String s, String p, JsonNode schema) {
+    ObjectNode body = max.root().deepCopy();
+    ObjectNode target = (ObjectNode) at(body, max.path());
+    JsonNode wrong = Instances.wrongType(spec, schema);
+    target.set(p, wrong);
+    ObjectNode expect = failsAt(status, max.path() + "." + p);
+    add(op, status, body, expect, s + "." + p + " given " + wrong + (isError(status)
+            ? " leaves the HTTP " + status + " error body undecoded"
+            : " fails at " + max.path() + "." + p),
+        Set.of(key("property-type", spec, s + "." + p)));
+  }
+
+  private void enumValues(SpecModel.Operation op, int status, String root, List<Instances.Step> route, String s, String p,
+      JsonNode schema) {
+    String ref = SpecModel.referenced(schema);
+    if (ref == null || !spec.isEnum(ref) || schema.has("items")) return;
+    Instances.Built max = instances.build(root, route, Instances.Mode.MAXIMAL);
+    List<String> allowed = new ArrayList<>();
+    String discriminated = discriminatorOf(root, s, p);
+    if (discriminated != null) {
+      if (discriminated.isEmpty()) allowed.add(Instances.UNKNOWN_ENUM); // the fallback takes only unmapped values
+      else allowed.addAll(mappedValues(root, s));
+    } else if (schema.has("enum")) {
+      schema.get("enum").forEach(v -> allowed.add(v.asText()));
+    } else {
+      allowed.addAll(spec.enumValues(ref));
+      allowed.add(Instances.UNKNOWN_ENUM);
+    }
+    for (String value : allowed) {
+      ObjectNode body = max.root().deepCopy();
+      ((ObjectNode) at(body, max.path())).put(p, value);
+      ObjectNode expect = JSON.objectNode().put("outcome", "decoded");
+      if (spec.isUnion(root)) expect.put("variant", instances.select(root, body));
+      add(op, status, body, expect, s + "." + p + " = \"" + value + "\" decodes and re-encodes unchanged",
+          Set.of(key("enum", spec, ref + "=" + value)));
+    }
+  }
+
+  /** For the discriminator property of a root union variant: "" for the fallback, else the variant; null otherwise. */
+  private String discriminatorOf(String root, String variant, String property) {
+    if (!spec.isUnion(root) || !spec.variants(root).contains(variant)) return null;
+    JsonNode discriminator = spec.schema(root).get("discriminator");
+    if (discriminator == null || !discriminator.path("propertyName").asText().equals(property)) return null;
+    return variant.equals(spec.fallback(root)) ? "" : variant;
+  }
+
+  private List<String> mappedValues(String root, String variant) {
+    List<String> values = new ArrayList<>();
+    spec.schema(root).path("discriminator").path("mapping").fields().forEachRemaining(e -> {
+      if (e.getValue().asText().equals(SpecModel.SCHEMAS + variant)) values.add(e.getKey());
+    });
+    return values;
+  }
+
+  private void add(SpecModel.Operation op, int status, ObjectNode body, ObjectNode expect, String description, Set<String> covers) {
+    ObjectNode json = JSON.objectNode();
+    json.put("description", description);
+    json.put("source", "derived from openapi/normalized/" + spec.vendor + ".yaml (seed " + SEED + ")");
+    json.put("operation", op.id());
+    ObjectNode request = json.putObject("request");
+    for (JsonNode parameter : op.node().path("parameters")) {
+      if (parameter.path("required").asBoolean()) request.put(parameter.path("name").asText(), "derived-id");
+    }
+    ObjectNode response = json.putObject("response");
+    response.put("status", status);
+    response.set("body", body);
+    json.set("expect", expect);
+    String name = spec.vendor + "/derived-" + (cases.size() + 1);
+    cases.add(new Derived(json, name, covers));
+  }
+
+  /** The node at a {@code $.a.b[0].c} path this class produced. */
+  static JsonNode at(JsonNode root, String path) {
+    JsonNode node = root;
+    for (String part : path.substring(1).split("(?=[.\\[])")) {
+      if (part.isEmpty()) continue;
+      if (part.startsWith(".")) node = node.get(part.substring(1));
+      else node = node.get(Integer.parseInt(part.substring(1, part.length() - 1)));
+    }
+    return node;
+  }
+
+  /** The derived case in the runner's form. */
+  ConformanceCase toCase(Derived d) {
+    return new ConformanceCase(d.name(), spec.vendor, d.json().get("description").asText(), d.json().get("operation").asText(),
+        d.json());
+  }
+}

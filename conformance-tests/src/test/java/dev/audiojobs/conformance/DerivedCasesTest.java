@@ -1,0 +1,122 @@
+package dev.audiojobs.conformance;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.DynamicContainer;
+import org.junit.jupiter.api.DynamicNode;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+
+/**
+ * Runs the cases derived from each normalized spec (see {@link DerivedCases}) through the real client
+ * and prints the coverage line; anything below 100% fails the build.
+ */
+final class DerivedCasesTest {
+  private static final Set<String> COVERED = Collections.synchronizedSet(new HashSet<>());
+  private static final List<String> FAILED = Collections.synchronizedList(new ArrayList<>());
+  private static int total;
+
+  @TestFactory
+  Stream<DynamicNode> derivedCases() {
+    List<DynamicNode> vendors = new ArrayList<>();
+    for (String vendor : VendorClients.VENDORS) {
+      SpecModel spec = new SpecModel(vendor, VendorClients.spec(vendor));
+      DerivedCases derived = new DerivedCases(spec);
+      List<DynamicTest> tests = new ArrayList<>();
+      for (DerivedCases.Derived d : derived.generate()) {
+        total++;
+        tests.add(DynamicTest.dynamicTest(d.name() + " — " + d.json().get("description").asText(), () -> {
+          CaseRunner.Result result = CaseRunner.run(derived.toCase(d));
+          if (!result.passed()) {
+            FAILED.add(result.message());
+            fail(result.message());
+          }
+          COVERED.addAll(d.covers());
+        }));
+      }
+      vendors.add(DynamicContainer.dynamicContainer(vendor, tests));
+    }
+    return vendors.stream();
+  }
+
+  @AfterAll
+  static void coverage() {
+    Coverage coverage = Coverage.of(COVERED);
+    System.out.println("derived: " + (total - FAILED.size()) + " passed, " + FAILED.size() + " failed; " + coverage.line());
+    if (!coverage.missing().isEmpty()) System.out.println("derived: not exercised: " + coverage.missing());
+    assertThat(coverage.missing()).as("derived-case coverage must be 100%%: %s", coverage.line()).isEmpty();
+  }
+
+  /** Coverage of every vendor's totals by the keys of passed cases. */
+  record Coverage(String line, List<String> missing) {
+    static Coverage of(Set<String> covered) {
+      List<String> parts = new ArrayList<>();
+      List<String> missing = new ArrayList<>();
+      int[] counts = new int[2];
+      for (String[] kind : new String[][] {{"schemas"}, {"properties"}, {"required properties"}, {"enum values"}, {"declared responses"}}) {
+        Set<String> all = new LinkedHashSet<>();
+        Set<String> hit = new LinkedHashSet<>();
+        for (String vendor : VendorClients.VENDORS) {
+          SpecModel spec = new SpecModel(vendor, VendorClients.spec(vendor));
+          DerivedCases.Totals totals = DerivedCases.totals(spec);
+          Function<String, Boolean> isCovered;
+          Set<String> keys;
+          switch (kind[0]) {
+            case "schemas" -> {
+              keys = totals.schemas();
+              // A schema counts when a minimal and a maximal instance of it (an enum: every value) passed.
+              isCovered = k -> {
+                String name = k.substring(k.lastIndexOf(':') + 1);
+                if (spec.isEnum(name)) {
+                  return spec.enumValues(name).stream().allMatch(v -> covered.contains(DerivedCases.key("enum", spec, name + "=" + v)));
+                }
+                return covered.contains(DerivedCases.key("schema-min", spec, name)) && covered.contains(DerivedCases.key("schema-max", spec, name));
+              };
+            }
+            case "properties" -> {
+              keys = totals.properties();
+              // A property counts when it round-tripped in a maximal instance and its wrong type was caught.
+              isCovered = k -> {
+                String what = k.substring(k.lastIndexOf(':') + 1);
+                return covered.contains(DerivedCases.key("property-roundtrip", spec, what))
+                    && covered.contains(DerivedCases.key("property-type", spec, what));
+              };
+            }
+            case "required properties" -> {
+              keys = totals.required();
+              isCovered = covered::contains;
+            }
+            case "enum values" -> {
+              keys = totals.enumValues();
+              isCovered = covered::contains;
+            }
+            default -> {
+              keys = totals.responses();
+              isCovered = covered::contains;
+            }
+          }
+          for (String k : keys) {
+            all.add(k);
+            if (isCovered.apply(k)) hit.add(k);
+            else missing.add(k);
+          }
+        }
+        parts.add(kind[0] + " " + hit.size() + "/" + all.size());
+        counts[0] += hit.size();
+        counts[1] += all.size();
+      }
+      String percent = counts[1] == 0 ? "0" : String.format(java.util.Locale.ROOT, "%.1f", 100.0 * counts[0] / counts[1]);
+      return new Coverage("coverage: " + String.join(", ", parts) + " (" + percent + "%)", missing);
+    }
+  }
+}
