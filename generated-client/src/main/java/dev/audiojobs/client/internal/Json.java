@@ -103,10 +103,22 @@ public final class Json {
     String path = reader.getPath();
     String text = reader.nextString();
     try {
-      return OffsetDateTime.parse(text, RFC_3339);
+      return OffsetDateTime.parse(nanosecondFraction(text), RFC_3339);
     } catch (DateTimeParseException e) {
       throw new JsonPathException(path, "expected an RFC 3339 date-time, found \"" + abbreviate(text) + "\"");
     }
+  }
+
+  /**
+   * RFC 3339 allows any number of fraction digits; Java keeps nine. Digits past the ninth are cut, so a
+   * value decodes to the nanosecond instead of failing (the re-encoding then carries nine digits).
+   */
+  private static String nanosecondFraction(String text) {
+    int dot = text.indexOf('.');
+    if (dot < 0) return text;
+    int end = dot + 1;
+    while (end < text.length() && Character.isDigit(text.charAt(end))) end++;
+    return end - dot - 1 <= 9 ? text : text.substring(0, dot + 10) + text.substring(end);
   }
 
   /** Reads an array of numbers into a {@link DoubleList}, without a boxed {@code Double} per element. */
