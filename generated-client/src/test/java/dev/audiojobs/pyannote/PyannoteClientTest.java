@@ -76,6 +76,24 @@ final class PyannoteClientTest {
   }
 
   @Test
+  void whenTheOnePassGuessIsWrongTheClientStillAppliesTheRuleExactly() {
+    // The first rule key is diarization, so the one-pass guess is DiarizationJob and cannot decode the
+    // string; the rule, which ranks voiceprint first, makes it a VoiceprintJob keeping diarization raw.
+    String body = "{\"jobId\":\"j\",\"status\":\"succeeded\",\"output\":{\"diarization\":\"garbage\",\"voiceprint\":\"aGk\"}}";
+    server.enqueue(json(200, body));
+    server.enqueue(json(200, resource(PyannoteClientTest.class, "identify-job.json")));
+
+    Job voiceprint = client().getJob("v");
+    Job identify = client().getJob("i");
+
+    assertThat(voiceprint).isInstanceOf(VoiceprintJob.class);
+    assertThat(voiceprint.output().extras().unknownProperties()).containsEntry("diarization", "garbage");
+    assertSameJson(reencode(voiceprint), body);
+    // identify-job.json lists diarization before identification: the guess is corrected.
+    assertThat(identify).isInstanceOf(IdentifyJob.class);
+  }
+
+  @Test
   void aNullableRequiredPropertyKeepsItsNull() {
     server.enqueue(json(200, resource(PyannoteClientTest.class, "identify-job.json")));
 

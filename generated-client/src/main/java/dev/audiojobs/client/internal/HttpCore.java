@@ -220,9 +220,17 @@ public final class HttpCore {
       throw new DecodeException(operation, code, "$", "empty body", "", null);
     }
     JsonReader reader = JsonReader.of(bytes.peek());
+    // The whole body is in memory, so a union may decode in one pass on a guess and ask to be
+    // decoded again, exactly, when the guess was wrong (Json.RetryExactly).
+    Json.allowSinglePass(reader);
     V value;
     try {
-      value = adapter.fromJson(reader);
+      try {
+        value = adapter.fromJson(reader);
+      } catch (Json.RetryExactly guessWasWrong) {
+        reader = JsonReader.of(bytes.peek());
+        value = adapter.fromJson(reader);
+      }
     } catch (JsonPathException e) {
       throw new DecodeException(operation, code, e.path(), e.reason(), text(bytes, body), e);
     } catch (IOException | RuntimeException e) {

@@ -268,6 +268,63 @@ public final class Json {
     }
   }
 
+  /**
+   * The first key of the object held by {@code property} that is one of {@code keys}, without
+   * consuming anything; null when there is none (no such property, not an object, no such key).
+   * Values before it are skipped, so when the key comes early the look-ahead is short.
+   */
+  public static @Nullable String firstKeyOf(JsonReader reader, String property, Set<String> keys) throws IOException {
+    JsonReader peek = reader.peekJson();
+    try {
+      peek.beginObject();
+      while (peek.hasNext()) {
+        if (peek.nextName().equals(property) && peek.peek() == JsonReader.Token.BEGIN_OBJECT) {
+          peek.beginObject();
+          while (peek.hasNext()) {
+            String key = peek.nextName();
+            if (keys.contains(key)) return key;
+            peek.skipValue();
+          }
+          return null;
+        }
+        peek.skipValue();
+      }
+      return null;
+    } catch (IOException e) {
+      throw lookAheadFailed(peek, e);
+    }
+  }
+
+  /** Marks {@code reader} as one its caller can decode again from the start; see {@link RetryExactly}. */
+  public static void allowSinglePass(JsonReader reader) {
+    reader.setTag(SinglePass.class, SinglePass.INSTANCE);
+  }
+
+  /** Whether a union may decode from {@code reader} in one pass on a guess. */
+  public static boolean singlePass(JsonReader reader) {
+    return reader.tag(SinglePass.class) != null;
+  }
+
+  /** The tag {@link #allowSinglePass} sets. */
+  public static final class SinglePass {
+    static final SinglePass INSTANCE = new SinglePass();
+
+    private SinglePass() {}
+  }
+
+  /**
+   * Thrown by a union adapter that decoded in one pass on a guess and found the guess wrong (or could
+   * not decode on it): the caller must decode again from the start, without {@link #allowSinglePass},
+   * which applies the spec's rule exactly. Never reaches users.
+   */
+  public static final class RetryExactly extends IOException {
+    private static final long serialVersionUID = 1L;
+
+    public RetryExactly(@Nullable Throwable cause) {
+      super("the single-pass guess did not hold; decode again exactly", cause);
+    }
+  }
+
   /** The string value of {@code property} of the object {@code reader} is at, without consuming it; null if absent. */
   public static @Nullable String stringProperty(JsonReader reader, String property) throws IOException {
     JsonReader peek = reader.peekJson();

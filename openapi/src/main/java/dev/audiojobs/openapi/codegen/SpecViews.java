@@ -455,9 +455,11 @@ final class SpecViews {
           .append(fallback).append("}, which keeps what was received.\n</ul>");
     }
     code.append("return ").append(fallback).append("JsonAdapter.INSTANCE.fromJson(reader);");
+    String singlePass = schema.has("discriminator") ? "" : singlePass(name, select, variants);
     paragraphs.add(rule.toString());
     paragraphs.add("Schema {@code " + SCHEMAS + name + "} of {@code " + specPath + "}.");
-    Views.Union union = new Views.Union(String.join(", ", variants), accessors, nested, code.toString(), variants);
+    Views.Union union = new Views.Union(String.join(", ", variants), accessors, nested, code.toString(), singlePass,
+        variants);
     String all = accessors.stream().map(Views.Accessor::type).collect(Collectors.joining(" "))
         + nested.stream().flatMap(n -> n.accessors().stream()).map(Views.Accessor::type).collect(Collectors.joining(" "));
     List<String> imports = imports(all, false);
@@ -466,6 +468,78 @@ final class SpecViews {
     if (!schema.has("discriminator")) adapterImports.add(adapterImports.size() - 1, "java.util.Set");
     return new Views.Model(name, header, packageName, imports, adapterImports, javadoc("", paragraphs, List.of()),
         null, null, union);
+  }
+
+  /**
+   * The one-pass decoding of a union chosen by keys, or "" when a variant's selecting property is not
+   * a named object (its keys could then not be confirmed).
+   *
+   * <p>The exact rule needs every key of the selecting object, so it looks ahead over all of it and
+   * then decodes it: two passes over what is, for a diarization job, nearly the whole body. When the
+   * caller can decode again ({@code Json.singlePass}), the adapter instead guesses the variant from
+   * the first rule key, decodes once, and confirms the guess with the rule applied to the decoded
+   * value's own keys (typed properties, explicit nulls and unknown properties: all the keys it had).
+   * A confirmed guess is exactly what the rule gives; otherwise it asks for the exact decoding.
+   */
+  private String singlePass(String union, JsonNode select, List<String> variants) {
+    String property = select.path("property").asText();
+    Map<String, String> outputs = new LinkedHashMap<>();
+    for (String variant : variants) {
+      JsonNode p = schemas.get(variant).path("properties").get(property);
+      if (p == null || !p.has("$ref")) return "";
+      String output = refName(p.get("$ref").asText(), SCHEMAS + variant + "/properties/" + property);
+      if (!schemas.get(output).has("properties")) return "";
+      outputs.put(variant, output);
+    }
+    String fallback = variants.get(variants.size() - 1);
+    List<String> allKeys = new ArrayList<>();
+    List<Map.Entry<List<String>, String>> rules = new ArrayList<>();
+    for (JsonNode r : select.path("byKeys")) {
+      List<String> keys = new ArrayList<>();
+      r.path("keys").forEach(k -> keys.add(k.asText()));
+      allKeys.addAll(keys);
+      rules.add(Map.entry(keys, refName(r.path("schema").asText(), SCHEMAS + union + "/x-audiojobs-select")));
+    }
+    String member = Names.member(property);
+    StringBuilder out = new StringBuilder();
+    out.append("private static final Set<String> RULE_KEYS = Set.of(")
+        .append(allKeys.stream().map(Names::literal).collect(Collectors.joining(", "))).append(");\n\n");
+    out.append("/** One pass on a guess from the first rule key of {@code ").append(Names.javadoc(property))
+        .append("}, confirmed by the decoded keys; see the generator's SpecViews.singlePass. */\n");
+    out.append("private static ").append(union).append(" guessed(JsonReader reader) throws IOException {\n");
+    out.append("  String first = Json.firstKeyOf(reader, ").append(Names.literal(property)).append(", RULE_KEYS);\n");
+    out.append("  ").append(union).append(" value;\n  try {\n");
+    String indent = "    ";
+    for (Map.Entry<List<String>, String> r : rules) {
+      out.append(indent).append("if (").append(r.getKey().stream().map(k -> Names.literal(k) + ".equals(first)")
+          .collect(Collectors.joining(" || "))).append(") {\n      value = ").append(r.getValue())
+          .append("JsonAdapter.INSTANCE.fromJson(reader);\n    } else ");
+      indent = "";
+    }
+    out.append("{\n      value = ").append(fallback).append("JsonAdapter.INSTANCE.fromJson(reader);\n    }\n");
+    out.append("  } catch (IOException | RuntimeException e) {\n    throw new Json.RetryExactly(e);\n  }\n");
+    out.append("  String selected = \"\";\n");
+    for (String variant : variants) {
+      out.append("  if (value instanceof ").append(variant).append(" v) selected = select").append(variant)
+          .append("(v.").append(member).append("());\n");
+    }
+    out.append("  if (!selected.equals(value.getClass().getSimpleName())) throw new Json.RetryExactly(null);\n");
+    out.append("  return value;\n}\n");
+    for (Map.Entry<String, String> e : outputs.entrySet()) {
+      String output = e.getValue();
+      JsonNode declared = schemas.get(output).path("properties");
+      out.append("\nprivate static String select").append(e.getKey()).append("(@Nullable ").append(output)
+          .append(" o) {\n  if (o == null) return ").append(Names.literal(fallback)).append(";\n");
+      for (Map.Entry<List<String>, String> r : rules) {
+        String test = r.getKey().stream().map(k -> declared.has(k)
+                ? "(o." + Names.member(k) + "() != null || o.extras().isExplicitNull(" + Names.literal(k) + "))"
+                : "o.extras().unknownProperties().containsKey(" + Names.literal(k) + ")")
+            .collect(Collectors.joining(" || "));
+        out.append("  if (").append(test).append(") return ").append(Names.literal(r.getValue())).append(";\n");
+      }
+      out.append("  return ").append(Names.literal(fallback)).append(";\n}\n");
+    }
+    return out.toString().stripTrailing();
   }
 
   private static Iterable<Map.Entry<String, JsonNode>> iterable(JsonNode node) {

@@ -128,10 +128,25 @@ final class Views {
 
   record Constant(String owner, String name, String value, String javadoc) {}
 
-  record Union(String permits, List<Accessor> accessors, List<Nested> nested, String select, List<String> variants) {
+  /**
+   * A union.
+   *
+   * @param select the exact selection: the body of {@code fromJson} after the object check
+   * @param singlePass the members that decode in one pass on a guess, or empty when the union has none
+   */
+  record Union(String permits, List<Accessor> accessors, List<Nested> nested, String select, String singlePass,
+      List<String> variants) {
     /** The body of the adapter's {@code fromJson} after the object check, indented for it. */
     public String selectCode() {
       return indent(select, 4);
+    }
+
+    public boolean hasSinglePass() {
+      return !singlePass.isEmpty();
+    }
+
+    public String singlePassCode() {
+      return indent(singlePass, 2);
     }
   }
 
