@@ -132,6 +132,8 @@ public final class Json {
       values[size++] = readDouble(reader);
     }
     reader.endArray();
+    // Growing by doubling leaves up to half the array unused; a decoded job may be kept for long.
+    if (values.length - size > 64) values = Arrays.copyOf(values, size);
     return DoubleList.wrap(values, size);
   }
 
@@ -145,7 +147,7 @@ public final class Json {
       list.add(element.read(reader));
     }
     reader.endArray();
-    return Collections.unmodifiableList(list);
+    return new Frozen<>(list);
   }
 
   /** Reads an object as a map in arrival order; a null value is an error at its key. */
@@ -471,9 +473,32 @@ public final class Json {
 
   // ------------------------------------------------------------------ copies
 
-  /** An unmodifiable copy keeping order and null elements ({@code List.copyOf} rejects nulls). */
+  /**
+   * An unmodifiable copy keeping order and null elements ({@code List.copyOf} rejects nulls). A list
+   * {@link #readList} made is returned as is: nobody else holds its backing list, so a record's
+   * constructor need not copy thousands of decoded segments a second time.
+   */
   public static <T> List<T> copyOf(List<T> list) {
-    return Collections.unmodifiableList(new ArrayList<>(list));
+    return list instanceof Frozen<T> ? list : new Frozen<>(new ArrayList<>(list));
+  }
+
+  /** An unmodifiable list over a backing list that no one else references. */
+  private static final class Frozen<T> extends java.util.AbstractList<T> implements java.util.RandomAccess {
+    private final List<T> elements;
+
+    Frozen(List<T> elements) {
+      this.elements = elements;
+    }
+
+    @Override
+    public T get(int index) {
+      return elements.get(index);
+    }
+
+    @Override
+    public int size() {
+      return elements.size();
+    }
   }
 
   /** An unmodifiable copy keeping order and null values. */
