@@ -20,14 +20,19 @@ import java.util.stream.Stream;
  * <p>An action explains a rejection when it names the rejected property in the way the rejection
  * needs: a required property missing or null ↔ an action whose {@code required} list names it; a
  * value of another type ↔ an action that retypes that property (its target ends at {@code
- * properties.<name>} and it sets or removes {@code type}, or it redefines the property under {@code
- * properties}); a rejected request parameter ↔ an action on that parameter. Matching by name alone
- * would credit any action that mentions {@code status}.
+ * properties.<name>} and it sets a constraining keyword or removes {@code type}, or it redefines the
+ * property under {@code properties}); a rejected request parameter ↔ an action on that parameter. A
+ * value in a map counts as the map property's. Matching by name alone would credit any action that
+ * mentions {@code status}.
  */
 final class OverlayActions {
   private static final Pattern PROPERTY = Pattern.compile("properties(?:\\.([A-Za-z0-9_]+)|\\['([^']+)'])");
-  /** Keywords whose update changes which values a property accepts (a description or an x- mark does not). */
-  private static final List<String> SHAPING = List.of("type", "$ref", "format", "enum", "items", "additionalProperties",
+  /**
+   * Keywords whose update changes which values a property accepts. Not a description or an x- mark, and
+   * not a bare {@code $ref}: the overlays use those to flatten wrappers and to name open enums, which
+   * reject nothing.
+   */
+  private static final List<String> SHAPING = List.of("type", "format", "enum", "items", "additionalProperties",
       "properties", "allOf", "oneOf", "anyOf", "nullable", "minimum", "maximum");
   private static final Pattern PARAMETER = Pattern.compile("@\\.name == '([^']+)'");
 
@@ -108,16 +113,11 @@ final class OverlayActions {
     if (outcome.path() == null) return List.of();
     String reason = outcome.reason();
     boolean required = reason.contains("required property missing") || reason.contains("null where a value is required");
-    // The innermost named property first: a value in a map ({key}) is explained by the map property's retyping.
+    // The property the value belongs to: the innermost name, or for a value in a map ({key}) the map.
     List<String> names = names(outcome.genericPath());
-    for (int i = names.size() - 1; i >= 0; i--) {
-      String name = names.get(i);
-      List<Action> found = actions.stream()
-          .filter(a -> required ? a.required().contains(name) : a.retyped().contains(name))
-          .toList();
-      if (!found.isEmpty() || required) return found;
-    }
-    return List.of();
+    if (names.isEmpty()) return List.of();
+    String name = names.get(names.size() - 1);
+    return actions.stream().filter(a -> required ? a.required().contains(name) : a.retyped().contains(name)).toList();
   }
 
   /** {@code $.output.diarization[*].confidence.{key}} → [output, diarization, confidence]. */

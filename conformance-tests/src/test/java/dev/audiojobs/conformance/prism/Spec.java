@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -75,8 +74,7 @@ final class Spec {
 
   List<Operation> operations() {
     List<Operation> operations = new ArrayList<>();
-    for (Iterator<Map.Entry<String, JsonNode>> paths = root.path("paths").fields(); paths.hasNext(); ) {
-      Map.Entry<String, JsonNode> path = paths.next();
+    for (Map.Entry<String, JsonNode> path : root.path("paths").properties()) {
       for (String method : METHODS) {
         JsonNode op = path.getValue().get(method);
         if (op != null) operations.add(operation(method, path.getKey(), path.getValue(), op));
@@ -98,8 +96,7 @@ final class Spec {
           parameter.path("required").asBoolean(), resolve(parameter.path("schema"))));
     }
     Map<Integer, String> errors = new TreeMap<>();
-    for (Iterator<Map.Entry<String, JsonNode>> it = op.path("responses").fields(); it.hasNext(); ) {
-      Map.Entry<String, JsonNode> response = it.next();
+    for (Map.Entry<String, JsonNode> response : op.path("responses").properties()) {
       if (!response.getKey().matches("[45]\\d\\d")) continue;
       String ref = resolve(response.getValue()).path("content").path("application/json").path("schema").path("$ref").asText("");
       errors.put(Integer.valueOf(response.getKey()), ref.substring(ref.lastIndexOf('/') + 1));
