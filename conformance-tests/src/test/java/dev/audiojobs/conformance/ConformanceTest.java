@@ -2,8 +2,6 @@ package dev.audiojobs.conformance;
 
 import static org.junit.jupiter.api.Assertions.fail;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,15 +9,14 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
 /**
  * The data-driven conformance cases: the project's own ({@code src/test/resources/cases}) and, with
  * {@code -Dconformance.cases=<dir>}, an external directory. Each case is a dynamic test named
- * {@code <vendor>/<file> — <description>}; the run ends with {@code conformance: N passed, M failed}
- * and writes {@code target/conformance-results.json}.
+ * {@code <vendor>/<file> — <description>}. {@link ConformanceSummary} ends the run with
+ * {@code conformance: N passed, M failed} and writes {@code target/conformance-results.json}.
  */
 final class ConformanceTest {
   static final Path OWN_CASES = Path.of("src/test/resources/cases");
@@ -43,22 +40,10 @@ final class ConformanceTest {
     return tests.stream();
   }
 
-  @AfterAll
-  static void summarize() throws IOException {
-    ArrayNode array = ConformanceCase.MAPPER.createArrayNode();
-    long passed = 0;
+  /** The verdicts so far, for {@link ConformanceSummary}. */
+  static List<CaseRunner.Result> results() {
     synchronized (RESULTS) {
-      for (CaseRunner.Result r : RESULTS) {
-        ObjectNode o = array.addObject();
-        o.put("case", r.name());
-        o.put("passed", r.passed());
-        o.put("message", r.message());
-        if (r.passed()) passed++;
-      }
+      return List.copyOf(RESULTS);
     }
-    Path file = Path.of(System.getProperty("conformance.results", "target/conformance-results.json"));
-    Files.createDirectories(file.toAbsolutePath().getParent());
-    ConformanceCase.MAPPER.writerWithDefaultPrettyPrinter().writeValue(file.toFile(), array);
-    System.out.println("conformance: " + passed + " passed, " + (RESULTS.size() - passed) + " failed");
   }
 }
