@@ -151,10 +151,10 @@ public final class PyannotePactTest {
       ok("an empty list of jobs", "the team has no jobs", "/v1/jobs", null, """
           {"items": [], "total": 0}""",
           (url, key) -> assertThat(client(url, key).listJobs().items()).isEmpty()),
-      error("a list request the API rejects as invalid", "take is out of range", "/v1/jobs", "take=1000",
-          Exchange.API_KEY, 400, Map.of(), """
-          {"message": "Invalid request", "errors": [{"field": "take", "message": "take must not be greater than 100"}]}""",
-          (url, key) -> assertApiError(() -> client(url, key).listJobs(1000, null, null), 400, ValidationErrorResponse.class)),
+      error("a list request the API rejects as invalid", "skip is beyond the team's last job", "/v1/jobs",
+          "take=100&skip=100000", Exchange.API_KEY, 400, Map.of(), """
+          {"message": "Invalid request", "errors": [{"field": "skip", "message": "skip must be less than total"}]}""",
+          (url, key) -> assertApiError(() -> client(url, key).listJobs(100, null, 100000), 400, ValidationErrorResponse.class)),
       error("a list request with a revoked API key", "the API key is revoked", "/v1/jobs", null,
           Exchange.REVOKED_KEY, 401, Map.of(), API_ERROR.formatted("Invalid API key"),
           (url, key) -> assertApiError(() -> client(url, key).listJobs(), 401, ApiError.class)),
