@@ -8,6 +8,8 @@ import com.atlassian.oai.validator.report.ValidationReport;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Validates pact interactions, request and response, against an upstream spec with
@@ -15,7 +17,11 @@ import java.util.List;
  */
 final class PactReplay {
   /** One validation error: which pact and interaction, where in the message, and why. */
-  record Finding(String pact, String interaction, String key, String pointer, String message) {
+  record Finding(String pact, String interaction, String key, String pointer, String message, Set<String> leafKeys) {
+    Finding {
+      leafKeys = Set.copyOf(leafKeys);
+    }
+
     @Override
     public String toString() {
       return pact + " \"" + interaction + "\" " + pointer + ": " + message + " [" + key + "]";
@@ -46,9 +52,17 @@ final class PactReplay {
           .filter(p -> !p.isEmpty())
           .map(p -> (m.getKey().startsWith("validation.request") ? "request body " : "response body ") + p)
           .orElse(m.getKey().startsWith("validation.request") ? "request" : "response " + interaction.status());
-      findings.add(new Finding(interaction.pact(), interaction.description(), m.getKey(), pointer, oneLine(m.getMessage())));
+      Set<String> leaves = new TreeSet<>();
+      leafKeys(m, leaves);
+      findings.add(new Finding(interaction.pact(), interaction.description(), m.getKey(), pointer, oneLine(m.getMessage()), leaves));
     }
     return findings;
+  }
+
+  /** The keys of the innermost messages: why each branch of a oneOf failed. */
+  private static void leafKeys(ValidationReport.Message m, Set<String> into) {
+    if (m.getNestedMessages().isEmpty()) into.add(m.getKey());
+    else m.getNestedMessages().forEach(n -> leafKeys(n, into));
   }
 
   private static String oneLine(String text) {
