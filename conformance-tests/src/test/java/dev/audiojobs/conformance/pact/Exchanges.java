@@ -1,0 +1,34 @@
+package dev.audiojobs.conformance.pact;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import dev.audiojobs.client.ApiException;
+import java.util.Map;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
+
+/** Shorthands for declaring {@link Exchange}s. */
+final class Exchanges {
+  private Exchanges() {}
+
+  static Exchange ok(String description, String state, String path, String query, String body, Exchange.ClientCheck check) {
+    return new Exchange(description, state, path, query, Exchange.API_KEY, 200, Map.of(), body, check);
+  }
+
+  static Exchange error(String description, String state, String path, String query, String apiKey, int status,
+      Map<String, String> headers, String body, Exchange.ClientCheck check) {
+    return new Exchange(description, state, path, query, apiKey, status, headers, body, check);
+  }
+
+  /**
+   * Asserts that {@code call} throws an {@link ApiException} with {@code status} whose body decoded as
+   * {@code errorType}, the model the normalized spec declares for that status; returns it for more checks.
+   */
+  static ApiException assertApiError(ThrowingCallable call, int status, Class<?> errorType) {
+    ApiException e = catchThrowableOfType(ApiException.class, call);
+    assertThat(e).as("the call throws ApiException").isNotNull();
+    assertThat(e.statusCode()).isEqualTo(status);
+    assertThat(e.error()).as("decoded error body; raw: %s", e.rawBody()).get().isInstanceOf(errorType);
+    return e;
+  }
+}

@@ -1,0 +1,344 @@
+package dev.audiojobs.openapi.upstream;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.audiojobs.openapi.Normalizer;
+import dev.audiojobs.openapi.SpecException;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.openapitools.openapidiff.core.OpenApiCompare;
+import org.openapitools.openapidiff.core.model.ChangedOpenApi;
+import org.openapitools.openapidiff.core.model.Endpoint;
+
+/**
+ * {@code openapi/check-upstream <dir>}: does a candidate upstream tree (laid out like
+ * {@code openapi/upstream/}) break this client?
+ *
+ * <p>For each vendor: an identical folder is reported as such. Otherwise the candidate is
+ * <ol>
+ *   <li>parsed and diffed against the committed upstream with openapi-diff (the raw operation list:
+ *       removed, moved and added endpoints);
+ *   <li>normalized with the committed overlays — an overlay action that no longer matches makes the
+ *       candidate unusable until the decision it records is revisited;
+ *   <li>compared with the committed normalized spec along what the client reads ({@link SpecComparison});
+ *   <li>replayed against: every committed pact interaction of the vendor is validated against the
+ *       candidate upstream; a failure the committed upstream does not already have (those are the
+ *       recorded exceptions) is breaking, unless the client tolerates it (an enum value it does not know,
+ *       a newly required property the pact example lacks).
+ * </ol>
+ * Every change is printed as {@code BREAKING|SAFE <vendor> <operation> <where>: <reason>}. Exit status:
+ * 0 when nothing breaks this client, 1 when something does, 2 when the candidate is unusable and
+ * nothing found so far breaks (unparseable, a missing vendor, an overlay that no longer applies).
+ */
+public final class UpstreamCheck {
+  /** The outcome: every change, every reason the candidate is unusable, and the exit status. */
+  public record Report(List<Change> changes, List<String> unusable, List<String> identical) {
+    public Report {
+      changes = List.copyOf(changes);
+      unusable = List.copyOf(unusable);
+      identical = List.copyOf(identical);
+    }
+
+    public boolean breaking() {
+      return changes.stream().anyMatch(c -> c.verdict() == Change.Verdict.BREAKING);
+    }
+
+    /** 1 if anything breaks the client, else 2 if the candidate is unusable, else 0. */
+    public int exitStatus() {
+      return breaking() ? 1 : unusable.isEmpty() ? 0 : 2;
+    }
+
+    /** The printed report, one line per finding, then the verdict. */
+    public List<String> lines() {
+      List<String> lines = new ArrayList<>();
+      identical.forEach(v -> lines.add("IDENTICAL " + v));
+      changes.forEach(c -> lines.add(c.toString()));
+      unusable.forEach(u -> lines.add("UNUSABLE " + u));
+      long breaking = changes.stream().filter(c -> c.verdict() == Change.Verdict.BREAKING).count();
+      lines.add(switch (exitStatus()) {
+        case 0 -> "verdict: nothing this client depends on changed (" + changes.size() + " safe changes)";
+        case 1 -> "verdict: BREAKING — " + breaking + " of " + changes.size() + " changes break this client";
+        default -> "verdict: UNUSABLE — fix the candidate or the overlays first (" + unusable.size() + " problems)";
+      });
+      return lines;
+    }
+  }
+
+  /** Keys of validator findings this client tolerates in a response (see the class comment). */
+  private static final Set<String> TOLERATED = Set.of(
+      "validation.response.body.schema.enum", "validation.response.body.schema.required");
+
+  private final Path openapiDir;
+  private final Path pactsDir;
+
+  /**
+   * @param openapiDir the committed {@code openapi/} folder (upstream, overlays, normalized)
+   * @param pactsDir the committed pacts ({@code conformance-tests/pacts})
+   */
+  public UpstreamCheck(Path openapiDir, Path pactsDir) {
+    this.openapiDir = openapiDir;
+    this.pactsDir = pactsDir;
+  }
+
+  /** Judges the candidate tree {@code candidateDir}. */
+  public Report check(Path candidateDir) {
+    List<Change> changes = new ArrayList<>();
+    List<String> unusable = new ArrayList<>();
+    List<String> identical = new ArrayList<>();
+    UpstreamTree committed = new UpstreamTree(openapiDir.resolve("upstream"));
+    if (!Files.isDirectory(candidateDir)) {
+      return new Report(List.of(), List.of(candidateDir + ": not a directory; pass a tree laid out like openapi/upstream/"), List.of());
+    }
+    UpstreamTree candidate = new UpstreamTree(candidateDir);
+    List<PactInteraction> interactions = PactInteraction.readAll(pactsDir);
+    for (String vendor : committed.vendors()) {
+      if (candidate.fragments(vendor).isEmpty()) {
+        unusable.add(vendor + ": missing from " + candidateDir + "; the candidate must hold every vendor of openapi/upstream/"
+            + " (copy the committed folder for a vendor that did not change)");
+        continue;
+      }
+      if (sameFiles(committed.fragments(vendor), candidate.fragments(vendor))) {
+        identical.add(vendor + ": same spec files as openapi/upstream/" + vendor);
+        continue;
+      }
+      checkVendor(vendor, committed, candidate, interactions, changes, unusable);
+    }
+    for (String vendor : candidate.vendors()) {
+      if (!committed.vendors().contains(vendor)) {
+        changes.add(Change.safe(vendor, "-", "-", "a vendor this client has no upstream for; ignored"));
+      }
+    }
+    return new Report(changes, unusable, identical);
+  }
+
+  private void checkVendor(String vendor, UpstreamTree committed, UpstreamTree candidate, List<PactInteraction> interactions,
+      List<Change> changes, List<String> unusable) {
+    ObjectNode committedSpec = committed.merged(vendor);
+    ObjectNode candidateSpec;
+    try {
+      candidateSpec = candidate.merged(vendor);
+    } catch (SpecException e) {
+      unusable.add(vendor + ": " + e.getMessage() + ". What to do: fix the file or report the vendor's broken spec");
+      return;
+    }
+    JsonNode normalized = readYaml(openapiDir.resolve("normalized").resolve(vendor + ".yaml"));
+
+    // 1. The raw operation list, from openapi-diff.
+    ChangedOpenApi diff;
+    try {
+      diff = OpenApiCompare.fromContents(UpstreamTree.toJson(committedSpec), UpstreamTree.toJson(candidateSpec));
+    } catch (RuntimeException e) {
+      unusable.add(vendor + ": the candidate is not an OpenAPI document openapi-diff can read (" + e.getMessage()
+          + "). What to do: fix the file or report the vendor's broken spec");
+      return;
+    }
+    List<Change> endpointChanges = endpointChanges(vendor, diff, normalized);
+
+    // 2. Normalize with the committed overlays.
+    JsonNode candidateNormalized;
+    try {
+      candidateNormalized = readYamlText(normalize(vendor, candidate.root().resolve(vendor)));
+    } catch (SpecException e) {
+      changes.addAll(endpointChanges); // the normalized comparison cannot be made; the raw list stands in
+      unusable.add(vendor + ": " + e.getMessage() + ". What to do: the upstream moved under"
+          + " this overlay action; revisit the decision it records in openapi/overlays/" + vendor + "/, retarget or drop"
+          + " the action, regenerate with " + Normalizer.REGENERATE + ", and run the check again");
+      return;
+    }
+
+    // 3. What the client reads, rule by rule.
+    List<Change> specChanges = SpecComparison.compare(vendor, normalized, candidateNormalized);
+    changes.addAll(specChanges);
+    if (specChanges.isEmpty()) {
+      changes.add(Change.safe(vendor, "-", "upstream", "the upstream changed, but nothing in the normalized spec did"
+          + " (an overlay replaces what changed, or the change is outside what the client is generated from)"));
+    }
+
+    // 4. The committed contracts, replayed against the candidate upstream.
+    List<PactReplay.Finding> baseline = new PactReplay(committedSpec).validateAll(vendor, interactions);
+    Set<String> known = new HashSet<>();
+    baseline.forEach(f -> known.add(f.interaction() + "|" + f.key() + "|" + f.pointer()));
+    PactReplay replay;
+    try {
+      replay = new PactReplay(candidateSpec);
+    } catch (RuntimeException e) {
+      unusable.add(vendor + ": the validator cannot load the candidate (" + e.getMessage() + ")");
+      return;
+    }
+    for (PactReplay.Finding f : replay.validateAll(vendor, interactions)) {
+      if (known.contains(f.interaction() + "|" + f.key() + "|" + f.pointer()) || tolerated(f)) continue;
+      PactInteraction i = interactions.stream().filter(x -> x.description().equals(f.interaction()) && x.vendor().equals(vendor))
+          .findFirst().orElseThrow();
+      changes.add(Change.breaking(vendor, operationOf(normalized, i), "pact \"" + f.interaction() + "\" " + f.pointer(),
+          "the committed contract no longer validates: " + f.message() + " [" + f.key()
+              + (f.leafKeys().equals(Set.of(f.key())) ? "" : "; because of " + f.leafKeys()) + "]"));
+    }
+  }
+
+  /**
+   * Whether the client tolerates a finding: an unknown enum value or a missing newly required property,
+   * or a union none of whose branches failed for another reason. Inside a union, properties a branch
+   * does not declare are how the other branches fail to match, so they do not count there; outside one,
+   * they do (and a removed property is reported by the spec comparison as well).
+   */
+  private static boolean tolerated(PactReplay.Finding f) {
+    if (TOLERATED.contains(f.key())) return true;
+    boolean union = f.key().endsWith(".oneOf") || f.key().endsWith(".anyOf");
+    return union && f.leafKeys().stream().allMatch(k -> TOLERATED.contains(k) || k.endsWith(".oneOf") || k.endsWith(".anyOf")
+        || k.equals("validation.response.body.schema.additionalProperties"));
+  }
+
+  private static List<Change> endpointChanges(String vendor, ChangedOpenApi diff, JsonNode normalized) {
+    List<Change> changes = new ArrayList<>();
+    List<Endpoint> added = diff.getNewEndpoints();
+    for (Endpoint missing : diff.getMissingEndpoints()) {
+      String op = operationAt(normalized, missing.getPathUrl(), missing.getMethod().name());
+      String upstreamId = missing.getOperation().getOperationId();
+      Endpoint moved = added.stream()
+          .filter(a -> upstreamId != null && upstreamId.equals(a.getOperation().getOperationId())).findFirst().orElse(null);
+      String from = missing.getMethod() + " " + missing.getPathUrl();
+      changes.add(moved != null
+          ? Change.breaking(vendor, op, from, "operation moved to " + moved.getMethod() + " " + moved.getPathUrl()
+              + "; the client calls " + from)
+          : Change.breaking(vendor, op, from, "operation removed; the client calls it"));
+    }
+    for (Endpoint a : added) {
+      changes.add(Change.safe(vendor, a.getOperation().getOperationId() == null ? "-" : a.getOperation().getOperationId(),
+          a.getMethod() + " " + a.getPathUrl(), "operation added; the client does not call it"));
+    }
+    return changes;
+  }
+
+  /** The normalized operation id at {@code path} and {@code method}, or the path itself. */
+  private static String operationAt(JsonNode normalized, String path, String method) {
+    JsonNode op = normalized.path("paths").path(path).path(method.toLowerCase(Locale.ROOT));
+    return op.path("operationId").asText(method + " " + path);
+  }
+
+  /** The normalized operation an interaction calls, matched by path template under the server's base path. */
+  static String operationOf(JsonNode normalized, PactInteraction i) {
+    String base = java.net.URI.create(normalized.path("servers").path(0).path("url").asText("/")).getPath();
+    String path = base != null && !base.isEmpty() && i.path().startsWith(base) ? i.path().substring(base.length()) : i.path();
+    for (Iterator<Map.Entry<String, JsonNode>> it = normalized.path("paths").fields(); it.hasNext(); ) {
+      Map.Entry<String, JsonNode> p = it.next();
+      String regex = Arrays.stream(p.getKey().split("\\{[^/]+}", -1)).map(java.util.regex.Pattern::quote)
+          .reduce((a, b) -> a + "[^/]+" + b).orElse("");
+      if (path.matches(regex)) {
+        return p.getValue().path(i.method().toLowerCase(Locale.ROOT)).path("operationId").asText(i.method() + " " + p.getKey());
+      }
+    }
+    return i.method() + " " + i.path();
+  }
+
+  /** Normalizes {@code candidateVendorDir} with the committed overlays, in a scratch copy of the layout. */
+  private String normalize(String vendor, Path candidateVendorDir) {
+    Path scratch;
+    try {
+      scratch = Files.createTempDirectory("audiojobs-check-upstream");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    try {
+      copyTree(candidateVendorDir, scratch.resolve("upstream").resolve(vendor));
+      copyTree(openapiDir.resolve("overlays").resolve(vendor), scratch.resolve("overlays").resolve(vendor));
+      return new Normalizer(scratch).normalize(vendor);
+    } finally {
+      deleteTree(scratch);
+    }
+  }
+
+  private static boolean sameFiles(List<Path> a, List<Path> b) {
+    if (a.size() != b.size()) return false;
+    try {
+      for (int i = 0; i < a.size(); i++) {
+        if (!a.get(i).getFileName().equals(b.get(i).getFileName())) return false;
+        if (Files.mismatch(a.get(i), b.get(i)) != -1) return false;
+      }
+      return true;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  static void copyTree(Path from, Path to) {
+    try (Stream<Path> files = Files.walk(from)) {
+      for (Path source : files.toList()) {
+        Path target = to.resolve(from.relativize(source).toString());
+        if (Files.isDirectory(source)) Files.createDirectories(target);
+        else Files.copy(source, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  static void deleteTree(Path root) {
+    if (!Files.exists(root)) return;
+    try (Stream<Path> files = Files.walk(root)) {
+      for (Path p : files.sorted(Comparator.reverseOrder()).toList()) Files.delete(p);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static JsonNode readYaml(Path file) {
+    try {
+      return UpstreamTree.YAML.readTree(file.toFile());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static JsonNode readYamlText(String text) {
+    try {
+      return UpstreamTree.YAML.readTree(text);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * {@code UpstreamCheck <candidate-dir> [--openapi <dir>] [--pacts <dir>]}; defaults {@code openapi} and
+   * {@code conformance-tests/pacts} under the working directory (the project root). Exits 0, 1 or 2.
+   */
+  public static void main(String[] args) {
+    System.exit(run(args, System.out, System.err));
+  }
+
+  static int run(String[] args, PrintStream out, PrintStream err) {
+    Path openapi = Path.of("openapi");
+    Path pacts = Path.of("conformance-tests", "pacts");
+    Path candidate = null;
+    for (int i = 0; i < args.length; i++) {
+      switch (args[i]) {
+        case "--openapi" -> openapi = Path.of(args[++i]);
+        case "--pacts" -> pacts = Path.of(args[++i]);
+        default -> candidate = Path.of(args[i]);
+      }
+    }
+    if (candidate == null) {
+      err.println("usage: openapi/check-upstream <dir laid out like openapi/upstream/>");
+      return 2;
+    }
+    if (!Files.isDirectory(openapi.resolve("upstream"))) {
+      err.println(openapi.toAbsolutePath() + " has no upstream/; run from the project root or pass --openapi");
+      return 2;
+    }
+    Report report = new UpstreamCheck(openapi, pacts).check(candidate);
+    report.lines().forEach(out::println);
+    return report.exitStatus();
+  }
+}
