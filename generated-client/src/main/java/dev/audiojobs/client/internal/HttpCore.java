@@ -110,6 +110,17 @@ public final class HttpCore {
                 chain.proceed(
                     chain.request().newBuilder().header("Authorization", authorization).build()));
     options.interceptors().forEach(builder::addInterceptor);
+    // OkHttp re-sends any request, a POST included, at once when a 503 says "Retry-After: 0". The
+    // same instant as an HTTP date means the same to RetryAfter and to the caller, and leaves the
+    // decision to RetryPolicy. Added before the log, so that the log shows the header as received.
+    builder.addNetworkInterceptor(
+        chain -> {
+          okhttp3.Response response = chain.proceed(chain.request());
+          String retryAfter = response.header("Retry-After");
+          return response.code() == 503 && retryAfter != null && retryAfter.matches("0+")
+              ? response.newBuilder().header("Retry-After", "Thu, 01 Jan 1970 00:00:00 GMT").build()
+              : response;
+        });
     Consumer<String> sink = options.httpLogSink();
     if (sink != null && options.httpLogLevel() != HttpLogLevel.NONE) {
       String key = options.apiKey();
