@@ -78,6 +78,9 @@ final class VendorClients {
     Object builder = clientClass.getMethod("builder").invoke(null);
     builder.getClass().getMethod("apiKey", String.class).invoke(builder, API_KEY);
     builder.getClass().getMethod("baseUrl", String.class).invoke(builder, baseUrl);
+    // Retries off: a case states one exchange, and a retried 429 or 503 would ask the server again.
+    builder.getClass().getMethod("retryPolicy", dev.audiojobs.client.RetryPolicy.class)
+        .invoke(builder, dev.audiojobs.client.RetryPolicy.none());
     return builder.getClass().getMethod("build").invoke(builder);
   }
 

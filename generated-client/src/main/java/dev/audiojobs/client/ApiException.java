@@ -12,8 +12,9 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Carries the status, the headers, the body as received and, when the spec declares an error
  * model for this status and the body fits it, the decoded error. The message is {@code "<operation>:
- * HTTP <code>"}, then {@code " (request id <id>)"} when known, then {@code ": <body>"} when the body
- * is not empty: its first 200 characters with runs of whitespace collapsed to one space.
+ * HTTP <code>"}, then {@code " after <n> attempts"} when the request was retried, then {@code "
+ * (request id <id>)"} when known, then {@code ": <body>"} when the body is not empty: its first 200
+ * characters with runs of whitespace collapsed to one space.
  */
 public final class ApiException extends AudioJobsException {
   private static final long serialVersionUID = 1L;
@@ -26,15 +27,7 @@ public final class ApiException extends AudioJobsException {
   private final @Nullable String requestId;
   private final @Nullable Duration retryAfter;
 
-  /**
-   * Creates the exception; for the runtime, and for tests of code that uses the clients.
-   *
-   * @param headers header values by name; copied
-   * @param error the decoded error body, or null when none is declared or it did not decode
-   * @param rawBody the body as received, {@code ""} when none
-   * @param requestId the request id from a header or the error body, or null
-   * @param retryAfter the wait the server asked for, or null
-   */
+  /** Like the constructor with {@code attempts}, for a request sent once. */
   public ApiException(
       String operation,
       int statusCode,
@@ -43,10 +36,39 @@ public final class ApiException extends AudioJobsException {
       String rawBody,
       @Nullable String requestId,
       @Nullable Duration retryAfter) {
+    this(operation, statusCode, headers, error, rawBody, requestId, retryAfter, 1);
+  }
+
+  /**
+   * Creates the exception; for the runtime, and for tests of code that uses the clients.
+   *
+   * @param headers header values by name; copied
+   * @param error the decoded error body, or null when none is declared or it did not decode
+   * @param rawBody the body as received, {@code ""} when none
+   * @param requestId the request id from a header or the error body, or null
+   * @param retryAfter the wait the server asked for, or null
+   * @param attempts how many times the request was sent, this response's included
+   * @throws IllegalArgumentException if {@code attempts} is below 1
+   */
+  public ApiException(
+      String operation,
+      int statusCode,
+      Map<String, List<String>> headers,
+      @Nullable Object error,
+      String rawBody,
+      @Nullable String requestId,
+      @Nullable Duration retryAfter,
+      int attempts) {
     super(
         Objects.requireNonNull(operation, "operation == null"),
-        message(operation, statusCode, requestId, Objects.requireNonNull(rawBody, "rawBody == null")),
-        null);
+        message(
+            operation,
+            statusCode,
+            requestId,
+            Objects.requireNonNull(rawBody, "rawBody == null"),
+            attempts),
+        null,
+        attempts);
     this.statusCode = statusCode;
     this.headers = HeaderMap.copyOf(headers);
     this.error = error;
@@ -116,8 +138,11 @@ public final class ApiException extends AudioJobsException {
   // The API key cannot end up here: it is only ever in a request header, and the message is built
   // from the status, a response header or body, and the operation id.
   private static String message(
-      String operation, int statusCode, @Nullable String requestId, String rawBody) {
+      String operation, int statusCode, @Nullable String requestId, String rawBody, int attempts) {
     StringBuilder message = new StringBuilder(operation).append(": HTTP ").append(statusCode);
+    if (attempts > 1) {
+      message.append(" after ").append(attempts).append(" attempts");
+    }
     if (requestId != null) {
       message.append(" (request id ").append(requestId).append(')');
     }
@@ -133,7 +158,7 @@ public final class ApiException extends AudioJobsException {
    * collapsed to one space and trimmed, then "…" when there is more. Scans only that prefix, since a
    * proxy's error page can be large.
    */
-  private static String excerpt(String rawBody) {
+  static String excerpt(String rawBody) {
     StringBuilder out = new StringBuilder();
     boolean space = false;
     for (int i = 0; i < rawBody.length(); i++) {

@@ -3,8 +3,8 @@ package dev.audiojobs.client;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A call to a vendor API that did not produce the declared success response. Every exception a
- * client method throws for a failed call is one of:
+ * A call to a vendor API that did not produce the declared success response, or a job that did not
+ * end well. Every exception a client method throws for a failed call is one of:
  *
  * <ul>
  *   <li>{@link ApiException}: the server answered with a non-2xx status;
@@ -12,21 +12,38 @@ import org.jspecify.annotations.Nullable;
  *   <li>{@link TransportException}: no response arrived (connection refused, reset, timeout).
  * </ul>
  *
+ * <p>Waiting for a job adds {@link JobFailedException} (the job ended failed or canceled) and
+ * {@link WaitTimeoutException} (it did not end in time).
+ *
  * <p>No message of these exceptions ever contains the API key.
  */
 public abstract class AudioJobsException extends RuntimeException {
   private static final long serialVersionUID = 1L;
 
   private final String operation;
+  private final int attempts;
 
-  // Package-private: the three subclasses above are the whole hierarchy.
-  AudioJobsException(String operation, String message, @Nullable Throwable cause) {
+  // Package-private: the subclasses above are the whole hierarchy.
+  AudioJobsException(String operation, String message, @Nullable Throwable cause, int attempts) {
     super(message, cause);
+    if (attempts < 1) {
+      throw new IllegalArgumentException("attempts < 1: " + attempts);
+    }
     this.operation = operation;
+    this.attempts = attempts;
   }
 
   /** The OpenAPI operation id of the failed call, such as {@code getJob}. */
   public String operation() {
     return operation;
+  }
+
+  /**
+   * How many times the request was sent before this outcome: 1 unless the {@link RetryPolicy}
+   * retried it. For a {@link JobFailedException} or {@link WaitTimeoutException}, how many times
+   * the job was polled.
+   */
+  public int attempts() {
+    return attempts;
   }
 }

@@ -1,23 +1,26 @@
 package dev.audiojobs.client;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Consumer;
 import okhttp3.HttpUrl;
 import okhttp3.Interceptor;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Settings shared by every vendor client: the API key, an optional base URL and the timeouts.
- * Immutable; use {@link #toBuilder()} to derive changed settings.
+ * Settings shared by every vendor client: the API key, an optional base URL, the timeouts, the
+ * retry policy and the opt-in HTTP log. Immutable; use {@link #toBuilder()} to derive changed
+ * settings, or a client's {@code withOptions(…)} to derive a client.
  *
  * <pre>{@code
  * ClientOptions options = ClientOptions.builder().apiKey(System.getenv("PYANNOTEAI_API_KEY")).build();
  * }</pre>
  *
- * <p>The key is never shown: {@link #toString()} prints {@code apiKey=<redacted>}, and no exception
- * message of this class contains it.
+ * <p>The key is never shown: {@link #toString()} prints {@code apiKey=<redacted>}, no exception
+ * message of this class contains it, and the HTTP log masks it.
  */
 public final class ClientOptions {
   static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
@@ -29,6 +32,11 @@ public final class ClientOptions {
   private final Duration readTimeout;
   private final Duration callTimeout;
   private final List<Interceptor> interceptors;
+  private final RetryPolicy retryPolicy;
+  private final HttpLogLevel httpLogLevel;
+  private final @Nullable Consumer<String> httpLogSink;
+  private final Clock clock;
+  private final Sleeper sleeper;
 
   private ClientOptions(Builder builder) {
     this.apiKey = Objects.requireNonNull(builder.apiKey);
@@ -37,6 +45,11 @@ public final class ClientOptions {
     this.readTimeout = builder.readTimeout;
     this.callTimeout = builder.callTimeout;
     this.interceptors = List.copyOf(builder.interceptors);
+    this.retryPolicy = builder.retryPolicy;
+    this.httpLogLevel = builder.httpLogLevel;
+    this.httpLogSink = builder.httpLogSink;
+    this.clock = builder.clock;
+    this.sleeper = builder.sleeper;
   }
 
   /** Returns a builder with no key, the vendor's default base URL and the default timeouts. */
@@ -89,6 +102,34 @@ public final class ClientOptions {
     return interceptors;
   }
 
+  /** When a request is sent again; {@link RetryPolicy#defaults()} unless set. */
+  public RetryPolicy retryPolicy() {
+    return retryPolicy;
+  }
+
+  /** How much the HTTP log shows; {@link HttpLogLevel#NONE}, the default, logs nothing. */
+  public HttpLogLevel httpLogLevel() {
+    return httpLogLevel;
+  }
+
+  /** Where the HTTP log's lines go, or null when there is no log. */
+  public @Nullable Consumer<String> httpLogSink() {
+    return httpLogSink;
+  }
+
+  /**
+   * The clock of retry budgets, {@code Retry-After} dates and job waiting; the system UTC clock
+   * unless set (tests set a fake one).
+   */
+  public Clock clock() {
+    return clock;
+  }
+
+  /** How retries and job waiting wait; {@link Sleeper#system()} unless set. */
+  public Sleeper sleeper() {
+    return sleeper;
+  }
+
   @Override
   public boolean equals(@Nullable Object o) {
     return o == this
@@ -98,12 +139,19 @@ public final class ClientOptions {
             && connectTimeout.equals(other.connectTimeout)
             && readTimeout.equals(other.readTimeout)
             && callTimeout.equals(other.callTimeout)
-            && interceptors.equals(other.interceptors));
+            && interceptors.equals(other.interceptors)
+            && retryPolicy.equals(other.retryPolicy)
+            && httpLogLevel == other.httpLogLevel
+            && Objects.equals(httpLogSink, other.httpLogSink)
+            && clock.equals(other.clock)
+            && sleeper.equals(other.sleeper));
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(apiKey, baseUrl, connectTimeout, readTimeout, callTimeout, interceptors);
+    return Objects.hash(
+        apiKey, baseUrl, connectTimeout, readTimeout, callTimeout, interceptors, retryPolicy,
+        httpLogLevel, httpLogSink, clock, sleeper);
   }
 
   /** Every setting except the key, which shows as {@code apiKey=<redacted>}. */
@@ -115,6 +163,8 @@ public final class ClientOptions {
         + ", readTimeout=" + readTimeout
         + ", callTimeout=" + callTimeout
         + ", interceptors=" + interceptors.size()
+        + ", retryPolicy=" + retryPolicy
+        + ", httpLogLevel=" + httpLogLevel
         + "}";
   }
 
@@ -126,6 +176,11 @@ public final class ClientOptions {
     private Duration readTimeout = DEFAULT_READ_TIMEOUT;
     private Duration callTimeout = Duration.ZERO;
     private final List<Interceptor> interceptors = new ArrayList<>();
+    private RetryPolicy retryPolicy = RetryPolicy.defaults();
+    private HttpLogLevel httpLogLevel = HttpLogLevel.NONE;
+    private @Nullable Consumer<String> httpLogSink;
+    private Clock clock = Clock.systemUTC();
+    private Sleeper sleeper = Sleeper.system();
 
     private Builder() {}
 
@@ -136,6 +191,11 @@ public final class ClientOptions {
       this.readTimeout = options.readTimeout;
       this.callTimeout = options.callTimeout;
       this.interceptors.addAll(options.interceptors);
+      this.retryPolicy = options.retryPolicy;
+      this.httpLogLevel = options.httpLogLevel;
+      this.httpLogSink = options.httpLogSink;
+      this.clock = options.clock;
+      this.sleeper = options.sleeper;
     }
 
     /**
@@ -233,6 +293,54 @@ public final class ClientOptions {
      */
     public Builder addInterceptor(Interceptor interceptor) {
       interceptors.add(Objects.requireNonNull(interceptor, "interceptor == null"));
+      return this;
+    }
+
+    /**
+     * Sets when a request is sent again: {@link RetryPolicy#none()} switches retries off.
+     *
+     * @throws NullPointerException if {@code policy} is null
+     */
+    public Builder retryPolicy(RetryPolicy policy) {
+      this.retryPolicy = Objects.requireNonNull(policy, "policy == null");
+      return this;
+    }
+
+    /**
+     * Logs every HTTP exchange to {@code sink}, one line per call of {@code sink}, with OkHttp's
+     * logging interceptor. The log shows what goes on the wire, each redirect included. {@code
+     * Authorization} shows as {@code ██}, and the API key is replaced by {@code ██} anywhere else
+     * in a line (a server that echoes it in an error body). {@link HttpLogLevel#NONE} switches the
+     * log off.
+     *
+     * @throws NullPointerException if an argument is null
+     */
+    public Builder httpLog(HttpLogLevel level, Consumer<String> sink) {
+      Objects.requireNonNull(level, "level == null");
+      Objects.requireNonNull(sink, "sink == null");
+      this.httpLogLevel = level;
+      this.httpLogSink = level == HttpLogLevel.NONE ? null : sink;
+      return this;
+    }
+
+    /**
+     * Sets the clock that retry budgets, {@code Retry-After} dates and job waiting read. For tests:
+     * with a fake {@link #sleeper} that advances it, no test has to really wait.
+     *
+     * @throws NullPointerException if {@code clock} is null
+     */
+    public Builder clock(Clock clock) {
+      this.clock = Objects.requireNonNull(clock, "clock == null");
+      return this;
+    }
+
+    /**
+     * Sets how retries and job waiting wait. For tests; see {@link #clock}.
+     *
+     * @throws NullPointerException if {@code sleeper} is null
+     */
+    public Builder sleeper(Sleeper sleeper) {
+      this.sleeper = Objects.requireNonNull(sleeper, "sleeper == null");
       return this;
     }
 

@@ -20,11 +20,7 @@ public final class DecodeException extends AudioJobsException {
   private final String reason;
   private final String rawBody;
 
-  /**
-   * Creates the exception for the runtime.
-   *
-   * @param cause what the JSON reader or adapter threw, or null
-   */
+  /** Like the constructor with {@code attempts}, for a request sent once. */
   public DecodeException(
       String operation,
       int statusCode,
@@ -32,12 +28,32 @@ public final class DecodeException extends AudioJobsException {
       String reason,
       String rawBody,
       @Nullable Throwable cause) {
+    this(operation, statusCode, path, reason, rawBody, cause, 1);
+  }
+
+  /**
+   * Creates the exception for the runtime. The message does not mention {@code attempts}: a body
+   * that does not decode is the same failure however many tries it took to get it.
+   *
+   * @param cause what the JSON reader or adapter threw, or null
+   * @param attempts how many times the request was sent, this response's included
+   * @throws IllegalArgumentException if {@code attempts} is below 1
+   */
+  public DecodeException(
+      String operation,
+      int statusCode,
+      String path,
+      String reason,
+      String rawBody,
+      @Nullable Throwable cause,
+      int attempts) {
     super(
         Objects.requireNonNull(operation, "operation == null"),
         operation + ": HTTP " + statusCode + " body does not decode at "
             + Objects.requireNonNull(path, "path == null") + ": "
             + Objects.requireNonNull(reason, "reason == null"),
-        cause);
+        cause,
+        attempts);
     this.statusCode = statusCode;
     this.path = path;
     this.reason = reason;

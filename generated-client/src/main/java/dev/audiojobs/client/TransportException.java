@@ -11,15 +11,25 @@ import java.util.Objects;
 public final class TransportException extends AudioJobsException {
   private static final long serialVersionUID = 1L;
 
+  /** Like the constructor with {@code attempts}, for a request sent once. */
+  public TransportException(String operation, IOException cause) {
+    this(operation, cause, 1);
+  }
+
   /**
    * Creates the exception for the runtime. The message is {@code "<operation>: <cause class simple
-   * name>: <cause message>"}, without the last part when the cause has no message.
+   * name>"}, then {@code " after <n> attempts"} when the request was retried, then {@code ": <cause
+   * message>"} when the cause has one.
+   *
+   * @param attempts how many times the request was sent, this one included
+   * @throws IllegalArgumentException if {@code attempts} is below 1
    */
-  public TransportException(String operation, IOException cause) {
+  public TransportException(String operation, IOException cause, int attempts) {
     super(
         Objects.requireNonNull(operation, "operation == null"),
-        message(operation, Objects.requireNonNull(cause, "cause == null")),
-        cause);
+        message(operation, Objects.requireNonNull(cause, "cause == null"), attempts),
+        cause,
+        attempts);
   }
 
   /** The I/O failure; never null. */
@@ -28,9 +38,10 @@ public final class TransportException extends AudioJobsException {
     return (IOException) super.getCause();
   }
 
-  private static String message(String operation, IOException cause) {
+  private static String message(String operation, IOException cause, int attempts) {
     String name = cause.getClass().getSimpleName();
+    String tried = attempts > 1 ? " after " + attempts + " attempts" : "";
     String detail = cause.getMessage();
-    return detail == null ? operation + ": " + name : operation + ": " + name + ": " + detail;
+    return operation + ": " + name + tried + (detail == null ? "" : ": " + detail);
   }
 }

@@ -168,7 +168,9 @@ final class ClientOptionsTest {
     assertThat(options.toString())
         .isEqualTo(
             "ClientOptions{apiKey=<redacted>, baseUrl=http://127.0.0.1:8080/, connectTimeout=PT10S,"
-                + " readTimeout=PT1M, callTimeout=PT0S, interceptors=0}")
+                + " readTimeout=PT1M, callTimeout=PT0S, interceptors=0, retryPolicy=RetryPolicy{maxAttempts=4,"
+                + " initialBackoff=PT0.5S, maxBackoff=PT8S, maxRetryAfter=PT1M, timeBudget=PT2M},"
+                + " httpLogLevel=NONE}")
         .doesNotContain(KEY);
   }
 

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.audiojobs.client.ApiException;
 import dev.audiojobs.client.DecodeException;
+import dev.audiojobs.client.RetryPolicy;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.junit5.StartStop;
@@ -16,7 +17,8 @@ final class DailyClientTest {
   @StartStop final MockWebServer server = new MockWebServer();
 
   private DailyClient client() {
-    return DailyClient.builder().apiKey("daily-key").baseUrl(server.url("/v1/").toString()).build();
+    return DailyClient.builder().apiKey("daily-key").baseUrl(server.url("/v1/").toString())
+        .retryPolicy(RetryPolicy.none()).build();
   }
 
   private static MockResponse json(int code, String body) {

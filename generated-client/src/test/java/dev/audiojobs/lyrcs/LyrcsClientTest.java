@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.audiojobs.client.ApiException;
 import dev.audiojobs.client.DecodeException;
+import dev.audiojobs.client.RetryPolicy;
 import java.time.Duration;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
@@ -20,7 +21,8 @@ final class LyrcsClientTest {
 
   private LyrcsClient client() {
     // The vendor's base URL carries a path (/api/v1); the client must keep it.
-    return LyrcsClient.builder().apiKey("lyrcs_sk_live_x").baseUrl(server.url("/api/v1").toString()).build();
+    return LyrcsClient.builder().apiKey("lyrcs_sk_live_x").baseUrl(server.url("/api/v1").toString())
+        .retryPolicy(RetryPolicy.none()).build();
   }
 
   private static MockResponse json(int code, String body) {

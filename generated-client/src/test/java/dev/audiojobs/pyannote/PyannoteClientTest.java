@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.audiojobs.client.ApiException;
 import dev.audiojobs.client.DecodeException;
+import dev.audiojobs.client.RetryPolicy;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -26,7 +27,8 @@ final class PyannoteClientTest {
   @StartStop final MockWebServer server = new MockWebServer();
 
   private PyannoteClient client() {
-    return PyannoteClient.builder().apiKey(KEY).baseUrl(server.url("/").toString()).build();
+    // Retries off: these tests are about one response each; RetriesTest covers retrying.
+    return PyannoteClient.builder().apiKey(KEY).baseUrl(server.url("/").toString()).retryPolicy(RetryPolicy.none()).build();
   }
 
   private static MockResponse json(int code, String body) {

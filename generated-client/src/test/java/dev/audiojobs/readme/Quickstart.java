@@ -1,6 +1,10 @@
 package dev.audiojobs.readme;
 
 import dev.audiojobs.client.ApiException;
+import dev.audiojobs.client.HttpLogLevel;
+import dev.audiojobs.client.JobFailedException;
+import dev.audiojobs.client.RetryPolicy;
+import dev.audiojobs.client.WaitTimeoutException;
 import dev.audiojobs.daily.BatchJob;
 import dev.audiojobs.daily.DailyClient;
 import dev.audiojobs.lyrcs.CompleteJob;
@@ -8,7 +12,11 @@ import dev.audiojobs.lyrcs.LyrcsClient;
 import dev.audiojobs.pyannote.DiarizationJob;
 import dev.audiojobs.pyannote.DiarizationSegment;
 import dev.audiojobs.pyannote.Job;
+import dev.audiojobs.pyannote.JobListItem;
+import dev.audiojobs.pyannote.JobStatus;
 import dev.audiojobs.pyannote.PyannoteClient;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * The README's code, compiled by the build. Each region between {@code // README:<name>} and
@@ -49,6 +57,60 @@ final class Quickstart {
     } catch (ApiException e) {
       System.out.println(e.statusCode() + " " + e.rawBody() + " retry after " + e.retryAfter().orElse(null));
     }
+    // END
+  }
+
+  static void retries(String apiKey) {
+    // README:retries
+    PyannoteClient patient = PyannoteClient.builder()
+        .apiKey(apiKey)
+        .retryPolicy(RetryPolicy.builder().maxAttempts(6).timeBudget(Duration.ofMinutes(5)).build())
+        .build();
+    PyannoteClient once = patient.withOptions(o -> o.retryPolicy(RetryPolicy.none()));
+    // END
+  }
+
+  static void paging(PyannoteClient pyannote) {
+    // README:paging
+    for (JobListItem item : pyannote.listJobsAll(100, JobStatus.FAILED)) {
+      System.out.println(item.id() + " " + item.createdAt());
+    }
+    long running = pyannote.listJobsAll().stream().filter(i -> i.status().equals(JobStatus.RUNNING)).count();
+    // END
+  }
+
+  static void waiting(PyannoteClient pyannote, LyrcsClient lyrcs, String jobId) throws InterruptedException {
+    // README:waiting
+    try {
+      Job done = pyannote.waitForJob(jobId, Duration.ofMinutes(30));
+      System.out.println("done: " + done.status());
+    } catch (JobFailedException e) {
+      System.out.println(e.status() + ": " + e.errorText().orElse("(no error text)"));
+    } catch (WaitTimeoutException e) {
+      System.out.println("still " + e.status() + " after " + e.attempts() + " polls");
+    }
+    CompletableFuture<dev.audiojobs.lyrcs.Job> lyrics = lyrcs.waitForJobAsync(jobId, Duration.ofMinutes(3));
+    lyrics.cancel(true); // stops polling at once
+    // END
+  }
+
+  static void logging(String apiKey) {
+    // README:logging
+    PyannoteClient logged = PyannoteClient.builder()
+        .apiKey(apiKey)
+        .httpLog(HttpLogLevel.HEADERS, line -> System.getLogger("http").log(System.Logger.Level.INFO, line))
+        .build();
+    // END
+  }
+
+  static void timeouts(String apiKey, String jobId) {
+    // README:timeouts
+    DailyClient daily = DailyClient.builder()
+        .apiKey(apiKey)
+        .connectTimeout(Duration.ofSeconds(5))
+        .readTimeout(Duration.ofSeconds(30))
+        .build();
+    BatchJob job = daily.withOptions(o -> o.callTimeout(Duration.ofSeconds(10))).getJob(jobId);
     // END
   }
 }

@@ -30,7 +30,8 @@ final class ReadmeExamplesTest {
     Matcher region = REGION.matcher(source);
     while (region.find()) regions.put(region.group(1), region.group(2).stripIndent().strip());
 
-    assertThat(regions).containsOnlyKeys("pyannote", "daily", "lyrcs");
+    assertThat(regions).containsOnlyKeys(
+        "pyannote", "daily", "lyrcs", "retries", "paging", "waiting", "logging", "timeouts");
     regions.forEach((name, code) -> assertThat(blocks).as("README java block for %s", name).contains(code));
   }
 }

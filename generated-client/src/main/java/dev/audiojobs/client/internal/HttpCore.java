@@ -8,22 +8,29 @@ import dev.audiojobs.client.ApiException;
 import dev.audiojobs.client.ApiResponse;
 import dev.audiojobs.client.ClientOptions;
 import dev.audiojobs.client.DecodeException;
+import dev.audiojobs.client.HttpLogLevel;
+import dev.audiojobs.client.RetryPolicy;
 import dev.audiojobs.client.TransportException;
 import java.io.EOFException;
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
 import okhttp3.ResponseBody;
+import okhttp3.logging.HttpLoggingInterceptor;
 import okio.Buffer;
 import org.jspecify.annotations.Nullable;
 import retrofit2.Call;
@@ -33,9 +40,9 @@ import retrofit2.Retrofit;
 
 /**
  * The HTTP machinery of one client instance: an OkHttp client that authenticates every request, a
- * Retrofit instance for the generated service interfaces, and the translation of responses into
- * {@link ApiResponse} or one of the {@link dev.audiojobs.client.AudioJobsException}s. For generated
- * code; not API.
+ * Retrofit instance for the generated service interfaces, the retries of {@link RetryPolicy}, and
+ * the translation of responses into {@link ApiResponse} or one of the {@link
+ * dev.audiojobs.client.AudioJobsException}s. For generated code; not API.
  *
  * <p>Generated services return {@code Call<ResponseBody>}: the runtime, not a Retrofit converter,
  * decodes bodies, so that it keeps the raw bytes for error reports and controls every failure path.
@@ -43,13 +50,18 @@ import retrofit2.Retrofit;
  */
 public final class HttpCore {
   private static final String REQUEST_ID = "X-Request-Id";
+  private static final String MASK = "██";
 
+  private final ClientOptions options;
+  private final String defaultBaseUrl;
+  private final OkHttpClient client;
   private final Retrofit retrofit;
-  private final Clock clock;
 
-  private HttpCore(Retrofit retrofit, Clock clock) {
+  private HttpCore(ClientOptions options, String defaultBaseUrl, OkHttpClient client, Retrofit retrofit) {
+    this.options = options;
+    this.defaultBaseUrl = defaultBaseUrl;
+    this.client = client;
     this.retrofit = retrofit;
-    this.clock = clock;
   }
 
   /**
@@ -66,24 +78,69 @@ public final class HttpCore {
   public static HttpCore create(ClientOptions options, String defaultBaseUrl) {
     Objects.requireNonNull(options, "options == null");
     Objects.requireNonNull(defaultBaseUrl, "defaultBaseUrl == null");
+    return build(new OkHttpClient.Builder(), options, defaultBaseUrl);
+  }
+
+  /**
+   * Returns machinery for {@code options} that shares this one's connection pool and dispatcher
+   * (threads), so that a client derived for one call costs no new connections.
+   */
+  public HttpCore withOptions(ClientOptions options) {
+    Objects.requireNonNull(options, "options == null");
+    OkHttpClient.Builder builder = client.newBuilder();
+    // The key, the interceptors and the log may all have changed: they are added again below.
+    builder.interceptors().clear();
+    builder.networkInterceptors().clear();
+    return build(builder, options, defaultBaseUrl);
+  }
+
+  private static HttpCore build(OkHttpClient.Builder builder, ClientOptions options, String defaultBaseUrl) {
     String authorization = "Bearer " + options.apiKey();
-    OkHttpClient.Builder builder =
-        new OkHttpClient.Builder()
-            .connectTimeout(options.connectTimeout())
-            .readTimeout(options.readTimeout())
-            .callTimeout(options.callTimeout())
-            // Not a network interceptor: those run again for each redirect and would re-add the
-            // header that OkHttp removed for a new host.
-            .addInterceptor(
-                chain ->
-                    chain.proceed(
-                        chain.request().newBuilder().header("Authorization", authorization).build()));
+    builder
+        .connectTimeout(options.connectTimeout())
+        .readTimeout(options.readTimeout())
+        .callTimeout(options.callTimeout())
+        // OkHttp would otherwise silently send a request again after some connection failures,
+        // a POST included; RetryPolicy is the one place that decides what is sent twice.
+        .retryOnConnectionFailure(false)
+        // Not a network interceptor: those run again for each redirect and would re-add the
+        // header that OkHttp removed for a new host.
+        .addInterceptor(
+            chain ->
+                chain.proceed(
+                    chain.request().newBuilder().header("Authorization", authorization).build()));
     options.interceptors().forEach(builder::addInterceptor);
+    // OkHttp re-sends any request, a POST included, at once when a 503 says "Retry-After: 0". The
+    // same instant as an HTTP date means the same to RetryAfter and to the caller, and leaves the
+    // decision to RetryPolicy. Added before the log, so that the log shows the header as received.
+    builder.addNetworkInterceptor(
+        chain -> {
+          okhttp3.Response response = chain.proceed(chain.request());
+          String retryAfter = response.header("Retry-After");
+          return response.code() == 503 && retryAfter != null && retryAfter.matches("0+")
+              ? response.newBuilder().header("Retry-After", "Thu, 01 Jan 1970 00:00:00 GMT").build()
+              : response;
+        });
+    Consumer<String> sink = options.httpLogSink();
+    if (sink != null && options.httpLogLevel() != HttpLogLevel.NONE) {
+      String key = options.apiKey();
+      // The header is redacted by name; the mask below also covers a server echoing the key.
+      HttpLoggingInterceptor log = new HttpLoggingInterceptor(line -> sink.accept(line.replace(key, MASK)));
+      log.redactHeader("Authorization");
+      log.setLevel(HttpLoggingInterceptor.Level.valueOf(options.httpLogLevel().name()));
+      // A network interceptor, so the log shows each redirect and the headers actually sent.
+      builder.addNetworkInterceptor(log);
+    }
     OkHttpClient client = builder.build();
     String baseUrl = options.baseUrl() != null ? options.baseUrl() : defaultBaseUrl;
     Retrofit retrofit =
         new Retrofit.Builder().baseUrl(withTrailingSlash(baseUrl)).client(client).build();
-    return new HttpCore(retrofit, Clock.systemUTC());
+    return new HttpCore(options, defaultBaseUrl, client, retrofit);
+  }
+
+  /** The settings this machinery was made from. */
+  public ClientOptions options() {
+    return options;
   }
 
   /**
@@ -95,27 +152,47 @@ public final class HttpCore {
   }
 
   /**
-   * Runs {@code call} and decodes its response.
+   * Runs {@code call} and decodes its response, retrying a {@code GET} as the {@link RetryPolicy}
+   * of the options says. The exception thrown reports in {@code attempts()} how many times the
+   * request was sent.
    *
-   * @throws TransportException if no response arrived
+   * @throws TransportException if no response arrived, or the thread was interrupted while
+   *     waiting to retry (then the cause is an {@link InterruptedIOException} and the thread's
+   *     interrupt flag is set again)
    * @throws ApiException if the status is not 2xx
    * @throws DecodeException if a 2xx body does not decode with {@code op}'s success adapter, or
    *     has content after the JSON value. An empty body is one, so is the absent body of a 204:
    *     every operation this runtime serves declares a JSON success body.
    */
   public <T> ApiResponse<T> execute(Operation<T> op, Call<ResponseBody> call) {
-    Response<ResponseBody> response;
-    try {
-      response = call.execute();
-    } catch (IOException e) {
-      throw new TransportException(op.operationId(), e);
+    Retries retries = new Retries(call);
+    for (Call<ResponseBody> current = call; ; current = current.clone()) {
+      Response<ResponseBody> response;
+      try {
+        response = current.execute();
+      } catch (IOException e) {
+        Duration wait = Thread.currentThread().isInterrupted() || current.isCanceled() ? null : retries.afterFailure();
+        if (wait == null) {
+          throw new TransportException(op.operationId(), e, retries.attempts);
+        }
+        sleep(op, wait, retries.attempts);
+        retries.attempts++;
+        continue;
+      }
+      Duration wait = retries.afterResponse(response);
+      if (wait == null) {
+        return handle(op, response, retries.attempts);
+      }
+      discard(response);
+      sleep(op, wait, retries.attempts);
+      retries.attempts++;
     }
-    return handle(op, response);
   }
 
   /**
-   * Runs {@code call} asynchronously. The future completes with what {@link #execute} would return,
-   * or exceptionally with what it would throw. Cancelling the future cancels the HTTP call.
+   * Runs {@code call} asynchronously, with the retries of {@link #execute}. The future completes
+   * with what {@link #execute} would return, or exceptionally with what it would throw. Cancelling
+   * the future cancels the HTTP call in flight, or the wait before a retry; nothing is sent after.
    */
   public <T> CompletableFuture<ApiResponse<T>> executeAsync(
       Operation<T> op, Call<ResponseBody> call) {
@@ -135,13 +212,32 @@ public final class HttpCore {
 
   private <T, R> CompletableFuture<R> enqueue(
       Operation<T> op, Call<ResponseBody> call, Function<ApiResponse<T>, R> result) {
-    CallFuture<R> future = new CallFuture<>(call);
+    RetryingFuture<R> future = new RetryingFuture<>();
+    attempt(op, call, result, future, new Retries(call));
+    return future;
+  }
+
+  private <T, R> void attempt(
+      Operation<T> op,
+      Call<ResponseBody> call,
+      Function<ApiResponse<T>, R> result,
+      RetryingFuture<R> future,
+      Retries retries) {
+    if (!future.track(call)) {
+      return; // cancelled while waiting to retry: nothing more is sent
+    }
     call.enqueue(
         new Callback<ResponseBody>() {
           @Override
           public void onResponse(Call<ResponseBody> c, Response<ResponseBody> response) {
             try {
-              future.complete(result.apply(handle(op, response)));
+              Duration wait = future.isDone() ? null : retries.afterResponse(response);
+              if (wait == null) {
+                future.complete(result.apply(handle(op, response, retries.attempts)));
+              } else {
+                discard(response);
+                retryLater(op, c, result, future, retries, wait);
+              }
             } catch (RuntimeException e) {
               future.completeExceptionally(e);
             }
@@ -149,29 +245,140 @@ public final class HttpCore {
 
           @Override
           public void onFailure(Call<ResponseBody> c, Throwable t) {
-            future.completeExceptionally(
-                t instanceof IOException e ? new TransportException(op.operationId(), e) : t);
+            if (!(t instanceof IOException e)) {
+              future.completeExceptionally(t);
+              return;
+            }
+            Duration wait = future.isDone() || c.isCanceled() ? null : retries.afterFailure();
+            if (wait == null) {
+              future.completeExceptionally(new TransportException(op.operationId(), e, retries.attempts));
+            } else {
+              retryLater(op, c, result, future, retries, wait);
+            }
           }
         });
-    return future;
   }
 
-  private <T> ApiResponse<T> handle(Operation<T> op, Response<ResponseBody> response) {
+  private <T, R> void retryLater(
+      Operation<T> op,
+      Call<ResponseBody> previous,
+      Function<ApiResponse<T>, R> result,
+      RetryingFuture<R> future,
+      Retries retries,
+      Duration wait) {
+    CompletableFuture<Void> delay = options.sleeper().delay(wait);
+    if (!future.track(delay)) {
+      return;
+    }
+    delay.whenComplete(
+        (ignored, failure) -> {
+          if (future.isDone()) {
+            return;
+          }
+          if (failure != null) {
+            future.completeExceptionally(failure);
+            return;
+          }
+          retries.attempts++;
+          attempt(op, previous.clone(), result, future, retries);
+        });
+  }
+
+  /** The retry state of one logical call: the policy, how many attempts so far, since when. */
+  private final class Retries {
+    final RetryPolicy policy = options.retryPolicy();
+    final boolean retryable;
+    final Instant start = options.clock().instant();
+    int attempts = 1;
+
+    Retries(Call<ResponseBody> call) {
+      // Only GET: the server may have acted on anything else even when no response arrived.
+      this.retryable = policy.isEnabled() && call.request().method().equals("GET");
+    }
+
+    /** The wait before retrying after a failure with no response, or null for no retry. */
+    @Nullable Duration afterFailure() {
+      return retryable ? next(null) : null;
+    }
+
+    /** The wait before retrying after {@code response}, or null to keep it. */
+    @Nullable Duration afterResponse(Response<ResponseBody> response) {
+      int code = response.code();
+      if (!retryable || (code != 429 && code != 502 && code != 503 && code != 504)) {
+        return null;
+      }
+      Duration retryAfter =
+          RetryAfter.parse(response.headers().get("Retry-After"), options.clock()).orElse(null);
+      if (retryAfter != null && retryAfter.compareTo(policy.maxRetryAfter()) > 0) {
+        return null; // the server asked for longer than the caller allows: its answer stands
+      }
+      return next(retryAfter);
+    }
+
+    private @Nullable Duration next(@Nullable Duration retryAfter) {
+      if (attempts >= policy.maxAttempts()) {
+        return null;
+      }
+      // A zero Retry-After (a date already past) says nothing useful: back off as usual.
+      Duration wait = retryAfter != null && !retryAfter.isZero() ? retryAfter : backoff();
+      Duration elapsed = Duration.between(start, options.clock().instant());
+      if (elapsed.isNegative()) {
+        elapsed = Duration.ZERO; // a clock set back must not stretch the budget
+      }
+      return elapsed.plus(wait).compareTo(policy.timeBudget()) > 0 ? null : wait;
+    }
+
+    private Duration backoff() {
+      Duration cap = policy.maxBackoff();
+      int doublings = attempts - 1;
+      Duration base = policy.initialBackoff();
+      for (int i = 0; i < doublings && base.compareTo(cap) < 0; i++) {
+        base = base.multipliedBy(2);
+      }
+      if (base.compareTo(cap) > 0) {
+        base = cap;
+      }
+      // Up to a quarter less, at random, so that clients throttled together spread out.
+      double jitter = 1 - 0.25 * ThreadLocalRandom.current().nextDouble();
+      return Duration.ofNanos((long) (base.toNanos() * jitter));
+    }
+  }
+
+  private void sleep(Operation<?> op, Duration wait, int attempts) {
+    try {
+      options.sleeper().sleep(wait);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      InterruptedIOException interrupted = new InterruptedIOException("interrupted while waiting to retry");
+      interrupted.initCause(e);
+      throw new TransportException(op.operationId(), interrupted, attempts);
+    }
+  }
+
+  // The connection can only be reused once the body of a response that is dropped is closed.
+  private static void discard(Response<ResponseBody> response) {
+    ResponseBody body = response.isSuccessful() ? response.body() : response.errorBody();
+    if (body != null) {
+      body.close();
+    }
+  }
+
+  private <T> ApiResponse<T> handle(Operation<T> op, Response<ResponseBody> response, int attempts) {
     int code = response.code();
     Map<String, List<String>> headers = response.headers().toMultimap();
     if (response.isSuccessful()) {
       // Retrofit hands out no body for 204 and 205; treat it as the empty body it is.
-      Buffer bytes = readAll(op, response.body());
-      T body = decode(op.success(), bytes, op.operationId(), code, response.body());
+      Buffer bytes = readAll(op, response.body(), attempts);
+      T body = decode(op.success(), bytes, op.operationId(), code, response.body(), attempts);
       return ApiResponse.of(code, headers, body);
     }
     ResponseBody errorBody = response.errorBody();
-    Buffer bytes = readAll(op, errorBody);
+    Buffer bytes = readAll(op, errorBody, attempts);
     Object error = null;
     JsonAdapter<?> adapter = op.error(code);
     if (adapter != null && bytes.size() > 0) {
       try {
-        error = decode(adapter, bytes, op.operationId(), code, errorBody);
+        error = decode(adapter, bytes, op.operationId(), code, errorBody, attempts);
       } catch (DecodeException e) {
         // An error body that does not fit its model (a proxy's HTML page, a changed schema) must
         // not hide the HTTP error itself: the error stays empty and rawBody keeps the text.
@@ -181,20 +388,18 @@ public final class HttpCore {
     if (requestId == null) {
       requestId = op.requestId(error);
     }
-    Duration retryAfter = RetryAfter.parse(response.headers().get("Retry-After"), clock).orElse(null);
+    Duration retryAfter =
+        RetryAfter.parse(response.headers().get("Retry-After"), options.clock()).orElse(null);
+    // A server that echoes the key in an error body ("invalid key sk_…") must not put it in the
+    // exception's message.
+    String rawBody = text(bytes, errorBody).replace(options.apiKey(), MASK);
     throw new ApiException(
-        op.operationId(),
-        code,
-        headers,
-        error,
-        text(bytes, errorBody),
-        requestId,
-        retryAfter);
+        op.operationId(), code, headers, error, rawBody, requestId, retryAfter, attempts);
   }
 
   // Retrofit has already buffered the body in memory, so this does no I/O in practice; should a
   // body still fail to read, that is a failure of the transport, not of the schema.
-  private static Buffer readAll(Operation<?> op, @Nullable ResponseBody body) {
+  private static Buffer readAll(Operation<?> op, @Nullable ResponseBody body, int attempts) {
     Buffer buffer = new Buffer();
     if (body == null) {
       return buffer;
@@ -202,7 +407,7 @@ public final class HttpCore {
     try (body) {
       buffer.writeAll(body.source());
     } catch (IOException e) {
-      throw new TransportException(op.operationId(), e);
+      throw new TransportException(op.operationId(), e, attempts);
     }
     return buffer;
   }
@@ -215,9 +420,14 @@ public final class HttpCore {
    * ClassCastException escaping to the caller.
    */
   private static <V> V decode(
-      JsonAdapter<V> adapter, Buffer bytes, String operation, int code, @Nullable ResponseBody body) {
+      JsonAdapter<V> adapter,
+      Buffer bytes,
+      String operation,
+      int code,
+      @Nullable ResponseBody body,
+      int attempts) {
     if (bytes.size() == 0) {
-      throw new DecodeException(operation, code, "$", "empty body", "", null);
+      throw new DecodeException(operation, code, "$", "empty body", "", null, attempts);
     }
     JsonReader reader = JsonReader.of(bytes.peek());
     // The whole body is in memory, so a union may decode in one pass on a guess and ask to be
@@ -232,10 +442,11 @@ public final class HttpCore {
         value = adapter.fromJson(reader);
       }
     } catch (JsonPathException e) {
-      throw new DecodeException(operation, code, e.path(), e.reason(), text(bytes, body), e);
+      throw new DecodeException(
+          operation, code, e.path(), e.reason(), text(bytes, body), e, attempts);
     } catch (IOException | RuntimeException e) {
       String path = path(reader);
-      throw new DecodeException(operation, code, path, reason(e), text(bytes, body), e);
+      throw new DecodeException(operation, code, path, reason(e), text(bytes, body), e, attempts);
     }
     boolean trailing;
     try {
@@ -245,11 +456,17 @@ public final class HttpCore {
     }
     if (trailing) {
       throw new DecodeException(
-          operation, code, path(reader), "content after the JSON value", text(bytes, body), null);
+          operation,
+          code,
+          path(reader),
+          "content after the JSON value",
+          text(bytes, body),
+          null,
+          attempts);
     }
     if (value == null) {
       throw new DecodeException(
-          operation, code, "$", "null where a value is required", text(bytes, body), null);
+          operation, code, "$", "null where a value is required", text(bytes, body), null, attempts);
     }
     return value;
   }
@@ -302,18 +519,50 @@ public final class HttpCore {
         : url.newBuilder().addPathSegment("").build();
   }
 
-  /** A future whose cancellation cancels the HTTP call. */
-  private static final class CallFuture<R> extends CompletableFuture<R> {
-    private final Call<?> call;
+  /**
+   * A future whose cancellation cancels what it waits on: the HTTP call in flight, or the delay
+   * before the next attempt. Whatever is tracked after cancellation is cancelled at once.
+   */
+  private static final class RetryingFuture<R> extends CompletableFuture<R> {
+    private @Nullable Call<?> call;
+    private @Nullable Future<?> delay;
 
-    CallFuture(Call<?> call) {
+    /** Tracks {@code call}; false, having cancelled it, when this future is done already. */
+    synchronized boolean track(Call<?> call) {
       this.call = call;
+      this.delay = null;
+      if (isDone()) {
+        call.cancel();
+        return false;
+      }
+      return true;
+    }
+
+    /** Tracks {@code delay}; false, having cancelled it, when this future is done already. */
+    synchronized boolean track(Future<?> delay) {
+      this.delay = delay;
+      if (isDone()) {
+        delay.cancel(false);
+        return false;
+      }
+      return true;
     }
 
     @Override
     public boolean cancel(boolean mayInterruptIfRunning) {
       boolean cancelled = super.cancel(mayInterruptIfRunning);
-      call.cancel();
+      Call<?> call;
+      Future<?> delay;
+      synchronized (this) {
+        call = this.call;
+        delay = this.delay;
+      }
+      if (call != null) {
+        call.cancel();
+      }
+      if (delay != null) {
+        delay.cancel(false);
+      }
       return cancelled;
     }
   }

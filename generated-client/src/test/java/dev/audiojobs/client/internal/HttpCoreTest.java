@@ -10,6 +10,7 @@ import dev.audiojobs.client.ApiException;
 import dev.audiojobs.client.ApiResponse;
 import dev.audiojobs.client.ClientOptions;
 import dev.audiojobs.client.DecodeException;
+import dev.audiojobs.client.RetryPolicy;
 import dev.audiojobs.client.TransportException;
 import java.io.IOException;
 import java.net.ConnectException;
@@ -400,6 +401,8 @@ final class HttpCoreTest {
             .apiKey(KEY)
             .baseUrl(baseUrl.toString())
             .readTimeout(Duration.ofSeconds(5))
+            // One response per call here; HttpCoreRetryTest covers retrying.
+            .retryPolicy(RetryPolicy.none())
             .build();
     return HttpCore.create(options, "https://vendor.invalid/");
   }

@@ -640,8 +640,186 @@ final class SpecViews {
     String relative = path.startsWith("/") ? path.substring(1) : path;
     String nullChecks = params.stream().filter(Views.Param::required)
         .map(p -> "    Objects.requireNonNull(" + p.name() + ", \"" + p.name() + " == null\");").collect(Collectors.joining("\n"));
+    Views.Wait wait = operation.has("x-audiojobs-wait")
+        ? wait(id, where, operation.get("x-audiojobs-wait"), success, params) : null;
+    Views.Paging paging = operation.has("x-audiojobs-paging")
+        ? paging(id, where, operation, success, params) : null;
     return new Views.Operation(id, Names.constant(id), method.toUpperCase(java.util.Locale.ROOT), relative, success, doc, throwsDoc,
         nullChecks, params, signature, arguments, requiredSignature, requiredArguments, hasOptional, serviceSignature,
-        definition.toString());
+        definition.toString(), wait, paging);
+  }
+
+  // ---------------------------------------------------------------- waiting and paging
+
+  /** The properties a success model has for sure: a record's own, or those every variant of a union shares. */
+  private List<String> sharedProperties(String model) {
+    JsonNode schema = schemas.get(model);
+    return schema.has("oneOf") ? commonProperties(variants(model, schema)) : fieldNames(schema.path("properties"));
+  }
+
+  /** The schema of {@code property} in {@code model}, in its first variant for a union. */
+  private JsonNode propertySchema(String model, String property) {
+    JsonNode schema = schemas.get(model);
+    String owner = schema.has("oneOf") ? variants(model, schema).get(0) : model;
+    return schemas.get(owner).path("properties").path(property);
+  }
+
+  /**
+   * {@code waitFor…} from {@code x-audiojobs-wait}: {@code status} names the property holding the job's
+   * status, an enum with {@code x-audiojobs-terminal}; {@code error} the path of the vendor's error text
+   * in the job's JSON; {@code intervalSeconds} the vendor's polling interval and {@code intervalSource}
+   * where it comes from. The operation must take exactly one parameter, the job id.
+   */
+  private Views.Wait wait(String id, String where, JsonNode spec, String success, List<Views.Param> params) {
+    String at = where + "/x-audiojobs-wait";
+    if (params.size() != 1 || !params.get(0).required() || !params.get(0).type().equals("String")) {
+      throw unsupported(at, "waiting on an operation whose only parameter is not a required string (the job id)");
+    }
+    String statusProperty = spec.path("status").asText("");
+    if (!sharedProperties(success).contains(statusProperty)) {
+      throw unsupported(at, "a status property that " + success + " does not have on every variant: " + statusProperty);
+    }
+    JsonNode statusSchema = propertySchema(success, statusProperty);
+    if (statusSchema.has("allOf")) statusSchema = statusSchema.get("allOf").get(0);
+    String statusType = refName(statusSchema.path("$ref").asText(""), at + "/status");
+    JsonNode terminalValues = schemas.get(statusType).path("x-audiojobs-terminal");
+    if (terminalValues.isEmpty()) {
+      throw unsupported(at, "a status enum without x-audiojobs-terminal: " + statusType);
+    }
+    int seconds = spec.path("intervalSeconds").asInt(0);
+    if (seconds <= 0) throw unsupported(at, "a wait without a positive intervalSeconds");
+    String source = spec.path("intervalSource").asText("");
+    if (source.isBlank()) throw unsupported(at, "a wait without intervalSource: where does the interval come from?");
+    List<String> errorPath = new ArrayList<>();
+    spec.path("error").forEach(e -> errorPath.add(e.asText()));
+
+    String status = Names.member(statusProperty);
+    String method = "waitFor" + Names.type(id.startsWith("get") && id.length() > 3 ? id.substring(3) : id);
+    String constant = Names.constant(id) + "_POLLER";
+    String definition = "JobPoller.builder(" + Names.literal(id) + ", " + success + "JsonAdapter.INSTANCE)\n"
+        + "      .initialInterval(Duration.ofSeconds(" + seconds + "))\n"
+        + "      .status(job -> job." + status + "().value(), job -> job." + status + "().isTerminal(), job -> job."
+        + status + "().isUnsuccessful())\n"
+        + (errorPath.isEmpty() ? "" : "      .errorAt(" + errorPath.stream().map(Names::literal).collect(Collectors.joining(", ")) + ")\n")
+        + "      .build()";
+    List<String> terminal = new ArrayList<>();
+    terminalValues.forEach(v -> terminal.add("{@code " + Names.javadoc(v.asText()) + "}"));
+    List<String> unsuccessful = new ArrayList<>();
+    schemas.get(statusType).path("x-audiojobs-unsuccessful").forEach(v -> unsuccessful.add("{@code " + Names.javadoc(v.asText()) + "}"));
+    String errorText = errorPath.isEmpty() ? "none" : "{@code " + Names.javadoc(String.join(".", errorPath)) + "}";
+    Views.Param job = params.get(0);
+    String doc = String.join("\n",
+        "  /**",
+        "   * Polls {@link #" + id + "} until the job's {@code " + Names.javadoc(statusProperty) + "} is terminal ("
+            + String.join(", ", terminal) + ") or {@code timeout} has passed, and returns the job.",
+        "   *",
+        "   * <p>The first poll is at once; the next after " + seconds + " s (" + Names.javadoc(source) + "), each pause",
+        "   * then 1.5 times the last, at most 60 s. A poll response with {@code Retry-After} is not polled again",
+        "   * sooner. The first terminal status seen ends the wait, even if the job would flip back later. Each",
+        "   * poll is a call of {@link #" + id + "}, retried as the client's {@link RetryPolicy} says; a poll that",
+        "   * still fails ends the wait with its exception. From {@code x-audiojobs-wait} in {@code " + specPath + "}.",
+        "   *",
+        "   * @param " + job.name() + " the id of the job",
+        "   * @param timeout how long to wait at most; zero polls once. When the next pause would pass it, the last",
+        "   *     poll is made at the deadline.",
+        "   * @return the job, in a terminal status that is not unsuccessful",
+        "   * @throws JobFailedException if the job ends " + (unsuccessful.isEmpty() ? "unsuccessful" : String.join(" or ", unsuccessful))
+            + "; it carries the job and the vendor's error text (" + errorText + ")",
+        "   * @throws WaitTimeoutException if the job is not terminal in time; it carries the last job seen",
+        "   * @throws InterruptedException if the thread is interrupted; the wait stops at once",
+        "   * @throws ApiException for a poll answered with a non-2xx status (after retries)",
+        "   * @throws DecodeException when a poll's body does not fit the spec",
+        "   * @throws TransportException when a poll gets no response (after retries)",
+        "   * @throws IllegalArgumentException if {@code timeout} is negative",
+        "   */");
+    return new Views.Wait(method, constant, definition, job.type() + " " + job.name(), job.name(),
+        "    Objects.requireNonNull(" + job.name() + ", \"" + job.name() + " == null\");", doc, id, success);
+  }
+
+  /**
+   * {@code …All} from {@code x-audiojobs-paging}: {@code limit} and {@code offset} name the integer query
+   * parameters, {@code items} the array and {@code total} the integer count of the success model.
+   */
+  private Views.Paging paging(String id, String where, JsonNode operation, String success, List<Views.Param> params) {
+    String at = where + "/x-audiojobs-paging";
+    JsonNode spec = operation.get("x-audiojobs-paging");
+    String limit = spec.path("limit").asText("");
+    String offset = spec.path("offset").asText("");
+    Views.Param limitParam = params.stream().filter(p -> p.wire().equals(limit)).findFirst()
+        .orElseThrow(() -> unsupported(at, "a limit that is not a parameter: " + limit));
+    Views.Param offsetParam = params.stream().filter(p -> p.wire().equals(offset)).findFirst()
+        .orElseThrow(() -> unsupported(at, "an offset that is not a parameter: " + offset));
+    if (limitParam.required() || offsetParam.required() || !limitParam.type().endsWith("Integer")
+        || !offsetParam.type().endsWith("Integer")) {
+      throw unsupported(at, "a limit or offset that is not an optional integer parameter");
+    }
+    JsonNode model = schemas.get(success);
+    Set<String> required = new LinkedHashSet<>();
+    model.path("required").forEach(r -> required.add(r.asText()));
+    String itemsProperty = spec.path("items").asText("");
+    JsonNode itemsSchema = model.path("properties").path(itemsProperty);
+    if (!"array".equals(itemsSchema.path("type").asText())) {
+      throw unsupported(at, "items that are not an array property of " + success + ": " + itemsProperty);
+    }
+    String item = type(itemsSchema.path("items"), SCHEMAS + success + "/properties/" + itemsProperty + "/items").boxed();
+    String totalProperty = spec.path("total").asText("");
+    JsonNode totalSchema = model.path("properties").path(totalProperty);
+    if (!"integer".equals(totalSchema.path("type").asText())) {
+      throw unsupported(at, "a total that is not an integer property of " + success + ": " + totalProperty);
+    }
+    String items = Names.member(itemsProperty);
+    String total = Names.member(totalProperty);
+    String itemsFunction = required.contains(itemsProperty) && !nullable(itemsSchema)
+        ? success + "::" + items
+        : "page -> page." + items + "() == null ? java.util.List.of() : page." + items + "()";
+    String totalFunction = required.contains(totalProperty) && !nullable(totalSchema)
+        ? "page -> (long) page." + total + "()"
+        : "page -> page." + total + "() == null ? null : page." + total + "().longValue()";
+    int defaultLimit = limitDefault(operation, at, limit);
+
+    List<Views.Param> kept = params.stream().filter(p -> p != offsetParam).toList();
+    String signature = kept.stream().map(p -> p.type() + " " + p.name()).collect(Collectors.joining(", "));
+    String requiredSignature = kept.stream().filter(Views.Param::required).map(p -> p.type() + " " + p.name())
+        .collect(Collectors.joining(", "));
+    String requiredArguments = kept.stream().map(p -> p.required() ? p.name() : "null").collect(Collectors.joining(", "));
+    String callArguments = params.stream()
+        .map(p -> p == limitParam ? "pageLimit" : p == offsetParam ? "pageOffset" : p.name())
+        .collect(Collectors.joining(", "));
+    String body = "return OffsetPager.create(\n"
+        + "        " + limitParam.name() + " == null ? " + defaultLimit + " : " + limitParam.name() + ",\n"
+        + "        (pageLimit, pageOffset) -> " + id + "(" + callArguments + "),\n"
+        + "        " + itemsFunction + ",\n"
+        + "        " + totalFunction + ");";
+    List<String> doc = new ArrayList<>(List.of(
+        "  /**",
+        "   * Every item of {@link #" + id + "}, fetched page by page as the result is iterated or streamed; nothing",
+        "   * is fetched before the first item is asked for.",
+        "   *",
+        "   * <p>Pages are asked for with {@code " + Names.javadoc(limit) + "} items at {@code " + Names.javadoc(offset)
+            + "} 0, then at the number of items received so far.",
+        "   * The walk ends after an empty page, a page shorter than asked for, or once the items received reach the",
+        "   * {@code " + Names.javadoc(totalProperty) + "} of the latest page (a total that shrank between pages ends it"
+            + " early, without error). No page is",
+        "   * fetched twice in one walk; a page that fails throws its exception from the iterator, after the items",
+        "   * before it. From {@code x-audiojobs-paging} in {@code " + specPath + "}.",
+        "   *",
+        "   * @param " + limitParam.name() + " the page size; null for the spec's default, " + defaultLimit));
+    kept.stream().filter(p -> p != limitParam).forEach(p -> doc.add("   * @param " + p.name() + " as for {@link #" + id + "}"));
+    doc.add("   * @throws IllegalArgumentException if {@code " + limitParam.name() + "} is below 1");
+    doc.add("   */");
+    boolean hasOptional = kept.stream().anyMatch(p -> !p.required());
+    return new Views.Paging(id + "All", item, signature, body, String.join("\n", doc), hasOptional, requiredSignature,
+        requiredArguments);
+  }
+
+  /** The {@code default} of the limit parameter's schema: the page size when the caller gives none. */
+  private int limitDefault(JsonNode operation, String at, String limit) {
+    for (JsonNode p : operation.path("parameters")) {
+      if (p.path("name").asText().equals(limit) && p.path("schema").path("default").canConvertToInt()) {
+        int value = p.path("schema").path("default").asInt();
+        if (value > 0) return value;
+      }
+    }
+    throw unsupported(at, "a limit parameter without a positive default (the page size when none is given)");
   }
 }

@@ -15,6 +15,14 @@ final class Views {
     public String defaultBaseUrlLiteral() {
       return Names.literal(defaultBaseUrl);
     }
+
+    public boolean hasWait() {
+      return operations.stream().anyMatch(o -> o.waiting() != null);
+    }
+
+    public boolean hasPaging() {
+      return operations.stream().anyMatch(o -> o.paging() != null);
+    }
   }
 
   /**
@@ -26,11 +34,30 @@ final class Views {
    */
   record Operation(String id, String constant, String httpMethod, String path, String returnType, String doc,
       String throwsDoc, String nullChecks, List<Param> params, String signature, String arguments, String requiredSignature,
-      String requiredArguments, boolean hasOptional, String serviceSignature, String definition) {
+      String requiredArguments, boolean hasOptional, String serviceSignature, String definition, Wait waiting,
+      Paging paging) {
     public String pathLiteral() {
       return Names.literal(path);
     }
   }
+
+  /**
+   * The {@code waitFor…} methods of an operation with {@code x-audiojobs-wait}.
+   *
+   * @param constant the static field holding the {@code JobPoller}, built by {@code definition}
+   * @param doc the javadoc of the synchronous method, indented
+   * @param operation the id of the polled operation, whose {@code …WithResponse} form is called
+   */
+  record Wait(String method, String constant, String definition, String signature, String argument,
+      String nullChecks, String doc, String operation, String returnType) {}
+
+  /**
+   * The {@code …All} method of an operation with {@code x-audiojobs-paging}.
+   *
+   * @param body the method body, indented for it
+   */
+  record Paging(String method, String itemType, String signature, String body, String doc, boolean hasOptional,
+      String requiredSignature, String requiredArguments) {}
 
   record Param(String wire, String name, String type, String serviceDeclaration, boolean required) {}
 
