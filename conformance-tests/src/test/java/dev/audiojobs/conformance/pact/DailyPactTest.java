@@ -12,6 +12,7 @@ import au.com.dius.pact.consumer.junit5.PactTestFor;
 import au.com.dius.pact.core.model.PactSpecVersion;
 import au.com.dius.pact.core.model.V4Pact;
 import au.com.dius.pact.core.model.annotations.Pact;
+import dev.audiojobs.client.RetryPolicy;
 import dev.audiojobs.daily.ApiError;
 import dev.audiojobs.daily.BatchJob;
 import dev.audiojobs.daily.DailyClient;
@@ -33,7 +34,8 @@ public final class DailyPactTest {
   private static final String BASE = "/v1";
 
   private static DailyClient client(String baseUrl, String apiKey) {
-    return DailyClient.builder().apiKey(apiKey).baseUrl(baseUrl).build();
+    // One request per interaction: Pact's mock server expects each exactly once.
+    return DailyClient.builder().apiKey(apiKey).baseUrl(baseUrl).retryPolicy(RetryPolicy.none()).build();
   }
 
   static final List<Exchange> EXCHANGES = List.of(

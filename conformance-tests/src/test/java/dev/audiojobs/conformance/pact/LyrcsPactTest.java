@@ -12,6 +12,7 @@ import au.com.dius.pact.consumer.junit5.PactTestFor;
 import au.com.dius.pact.core.model.PactSpecVersion;
 import au.com.dius.pact.core.model.V4Pact;
 import au.com.dius.pact.core.model.annotations.Pact;
+import dev.audiojobs.client.RetryPolicy;
 import dev.audiojobs.lyrcs.ApiError;
 import dev.audiojobs.lyrcs.CompleteJob;
 import dev.audiojobs.lyrcs.FailedJob;
@@ -36,7 +37,8 @@ public final class LyrcsPactTest {
   private static final String BASE = "/api/v1";
 
   private static LyrcsClient client(String baseUrl, String apiKey) {
-    return LyrcsClient.builder().apiKey(apiKey).baseUrl(baseUrl).build();
+    // One request per interaction: Pact's mock server expects each exactly once.
+    return LyrcsClient.builder().apiKey(apiKey).baseUrl(baseUrl).retryPolicy(RetryPolicy.none()).build();
   }
 
   private static final String ERROR = """

@@ -12,6 +12,7 @@ import au.com.dius.pact.consumer.junit5.PactTestFor;
 import au.com.dius.pact.core.model.PactSpecVersion;
 import au.com.dius.pact.core.model.V4Pact;
 import au.com.dius.pact.core.model.annotations.Pact;
+import dev.audiojobs.client.RetryPolicy;
 import dev.audiojobs.pyannote.ApiError;
 import dev.audiojobs.pyannote.DiarizationJob;
 import dev.audiojobs.pyannote.GetJobsResponse;
@@ -40,7 +41,8 @@ public final class PyannotePactTest {
   static final String PROVIDER = "pyannote-api";
 
   private static PyannoteClient client(String baseUrl, String apiKey) {
-    return PyannoteClient.builder().apiKey(apiKey).baseUrl(baseUrl).build();
+    // One request per interaction: Pact's mock server expects each exactly once.
+    return PyannoteClient.builder().apiKey(apiKey).baseUrl(baseUrl).retryPolicy(RetryPolicy.none()).build();
   }
 
   private static final String API_ERROR = """

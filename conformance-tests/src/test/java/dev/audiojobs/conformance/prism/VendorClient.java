@@ -1,6 +1,7 @@
 package dev.audiojobs.conformance.prism;
 
 import com.squareup.moshi.JsonAdapter;
+import dev.audiojobs.client.RetryPolicy;
 import java.io.IOException;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
@@ -33,6 +34,8 @@ final class VendorClient {
       b.getMethod("apiKey", String.class).invoke(builder, API_KEY);
       b.getMethod("baseUrl", String.class).invoke(builder, baseUrl);
       b.getMethod("addInterceptor", Interceptor.class).invoke(builder, interceptor);
+      // One request per call: a retried 429 or 503 would hide what Prism answered.
+      b.getMethod("retryPolicy", RetryPolicy.class).invoke(builder, RetryPolicy.none());
       return new VendorClient(vendor, b.getMethod("build").invoke(builder));
     } catch (ReflectiveOperationException e) {
       throw new IllegalStateException("cannot build the " + vendor + " client", e);
