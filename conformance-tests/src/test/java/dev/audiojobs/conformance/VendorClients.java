@@ -3,6 +3,7 @@ package dev.audiojobs.conformance;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import com.squareup.moshi.JsonAdapter;
+import dev.audiojobs.client.RetryPolicy;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.reflect.InvocationTargetException;
@@ -14,13 +15,14 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import okhttp3.Interceptor;
 
 /**
  * Calls any operation of any vendor's generated client by its operation id and wire parameter names,
  * the way a case names them. The parameter order is the spec's, which is the order the generator gives
  * the client method; the client is the public one a user has ({@code PyannoteClient.builder()…}).
  */
-final class VendorClients {
+public final class VendorClients {
   static final List<String> VENDORS = List.of("pyannote", "daily", "lyrcs");
   static final String API_KEY = "conformance-key";
 
@@ -40,7 +42,7 @@ final class VendorClients {
     });
   }
 
-  static String prefix(String vendor) {
+  public static String prefix(String vendor) {
     return vendor.substring(0, 1).toUpperCase(Locale.ROOT) + vendor.substring(1);
   }
 
@@ -72,20 +74,30 @@ final class VendorClients {
     return parameters;
   }
 
-  /** Builds the vendor's client against {@code baseUrl} with the conformance key. */
-  static Object client(String vendor, String baseUrl) throws ReflectiveOperationException {
+  /**
+   * Builds the vendor's client, as a user does ({@code PyannoteClient.builder()…build()}), against
+   * {@code baseUrl} with {@code apiKey}, retries off and the given OkHttp interceptors.
+   */
+  public static Object client(String vendor, String baseUrl, String apiKey, Interceptor... interceptors)
+      throws ReflectiveOperationException {
     Class<?> clientClass = Class.forName("dev.audiojobs." + vendor + "." + prefix(vendor) + "Client");
     Object builder = clientClass.getMethod("builder").invoke(null);
-    builder.getClass().getMethod("apiKey", String.class).invoke(builder, API_KEY);
-    builder.getClass().getMethod("baseUrl", String.class).invoke(builder, baseUrl);
+    Class<?> type = builder.getClass();
+    type.getMethod("apiKey", String.class).invoke(builder, apiKey);
+    type.getMethod("baseUrl", String.class).invoke(builder, baseUrl);
     // Retries off: a case states one exchange, and a retried 429 or 503 would ask the server again.
-    builder.getClass().getMethod("retryPolicy", dev.audiojobs.client.RetryPolicy.class)
-        .invoke(builder, dev.audiojobs.client.RetryPolicy.none());
-    return builder.getClass().getMethod("build").invoke(builder);
+    type.getMethod("retryPolicy", RetryPolicy.class).invoke(builder, RetryPolicy.none());
+    for (Interceptor interceptor : interceptors) type.getMethod("addInterceptor", Interceptor.class).invoke(builder, interceptor);
+    return type.getMethod("build").invoke(builder);
+  }
+
+  /** Builds the vendor's client against {@code baseUrl} with the conformance key. */
+  static Object client(String vendor, String baseUrl) throws ReflectiveOperationException {
+    return client(vendor, baseUrl, API_KEY);
   }
 
   /** The client method taking every parameter of the operation. */
-  static Method method(Object client, String operationId, int parameterCount) throws NoSuchMethodException {
+  public static Method method(Object client, String operationId, int parameterCount) throws NoSuchMethodException {
     for (Method m : client.getClass().getMethods()) {
       if (m.getName().equals(operationId) && m.getParameterCount() == parameterCount) return m;
     }
@@ -106,7 +118,7 @@ final class VendorClients {
   }
 
   /** Invokes and returns the value, rethrowing what the client threw. */
-  static Object invoke(Method method, Object client, Object[] arguments) throws Throwable {
+  public static Object invoke(Method method, Object client, Object[] arguments) throws Throwable {
     try {
       return method.invoke(client, arguments);
     } catch (InvocationTargetException e) {

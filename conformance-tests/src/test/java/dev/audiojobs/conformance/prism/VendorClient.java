@@ -1,19 +1,15 @@
 package dev.audiojobs.conformance.prism;
 
 import com.squareup.moshi.JsonAdapter;
-import dev.audiojobs.client.RetryPolicy;
+import dev.audiojobs.conformance.VendorClients;
 import java.io.IOException;
-import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.util.List;
-import java.util.Locale;
 import okhttp3.Interceptor;
 
 /**
- * A vendor's generated client, as a user builds it ({@code PyannoteClient.builder()…build()}), called
- * by operation id. The conformance runner's VendorClients does the same for cases but is private to its
- * package and builds clients without an interceptor, which the sweep needs for Prism's {@code Prefer}
- * header; this class does only what the sweep needs beyond it.
+ * A vendor's generated client, built by {@link VendorClients} with the interceptor that sends Prism's
+ * {@code Prefer} header, called by operation id; plus what the sweep needs beyond the case runner.
  */
 final class VendorClient {
   static final String API_KEY = "prism-sweep-key";
@@ -28,15 +24,7 @@ final class VendorClient {
 
   static VendorClient create(String vendor, String baseUrl, Interceptor interceptor) {
     try {
-      Class<?> clientClass = Class.forName(packageName(vendor) + "." + prefix(vendor) + "Client");
-      Object builder = clientClass.getMethod("builder").invoke(null);
-      Class<?> b = builder.getClass();
-      b.getMethod("apiKey", String.class).invoke(builder, API_KEY);
-      b.getMethod("baseUrl", String.class).invoke(builder, baseUrl);
-      b.getMethod("addInterceptor", Interceptor.class).invoke(builder, interceptor);
-      // One request per call: a retried 429 or 503 would hide what Prism answered.
-      b.getMethod("retryPolicy", RetryPolicy.class).invoke(builder, RetryPolicy.none());
-      return new VendorClient(vendor, b.getMethod("build").invoke(builder));
+      return new VendorClient(vendor, VendorClients.client(vendor, baseUrl, API_KEY, interceptor));
     } catch (ReflectiveOperationException e) {
       throw new IllegalStateException("cannot build the " + vendor + " client", e);
     }
@@ -44,20 +32,16 @@ final class VendorClient {
 
   /** The method taking every parameter of {@code operationId}: the generator's full form. */
   Method method(String operationId, int parameterCount) {
-    for (Method m : client.getClass().getMethods()) {
-      if (m.getName().equals(operationId) && m.getParameterCount() == parameterCount) return m;
+    try {
+      return VendorClients.method(client, operationId, parameterCount);
+    } catch (NoSuchMethodException e) {
+      throw new IllegalStateException(e.getMessage(), e);
     }
-    throw new IllegalStateException(client.getClass().getSimpleName() + " has no method " + operationId
-        + " with " + parameterCount + " parameters");
   }
 
   /** Calls and returns the decoded body, or throws what the client threw. */
   Object call(Method method, List<Object> arguments) throws Throwable {
-    try {
-      return method.invoke(client, arguments.toArray());
-    } catch (InvocationTargetException e) {
-      throw e.getCause();
-    }
+    return VendorClients.invoke(method, client, arguments.toArray());
   }
 
   /** The model class generated for schema {@code name}, or null when there is none. */
@@ -92,6 +76,6 @@ final class VendorClient {
   }
 
   private static String prefix(String vendor) {
-    return vendor.substring(0, 1).toUpperCase(Locale.ROOT) + vendor.substring(1);
+    return VendorClients.prefix(vendor);
   }
 }
