@@ -10,6 +10,16 @@ assert ours == ['audiojobs-client'] : "the consumer's repository holds dev.audio
 def pom = new File(repository, "dev/audiojobs/audiojobs-client/${clientVersion}/audiojobs-client-${clientVersion}.pom")
 assert !pom.text.contains('<parent>') : "the published POM names a parent: ${pom}"
 
+// What Maven Central requires of a POM, on the POM a consumer actually got.
+def project = new groovy.xml.XmlSlurper().parse(pom)
+def required = [
+    'name': project.name, 'description': project.description, 'url': project.url,
+    'licenses/license/name': project.licenses.license.name, 'licenses/license/url': project.licenses.license.url,
+    'developers/developer/name': project.developers.developer.name,
+    'scm/url': project.scm.url, 'scm/connection': project.scm.connection, 'scm/developerConnection': project.scm.developerConnection]
+def missing = required.findAll { element, value -> value.text().trim().isEmpty() }.keySet()
+assert missing.isEmpty() : "the published POM lacks what Maven Central requires: ${missing}"
+
 // The runtime classpath Maven resolved for the consumer from the published POM alone holds the same
 // jars, in the same versions, as audiojobs-client's own runtime classpath (where the parent's BOMs
 // align OkHttp, Okio and Kotlin). A difference means users run on versions the tests never saw.
