@@ -20,6 +20,11 @@ def required = [
 def missing = required.findAll { element, value -> value.text().trim().isEmpty() }.keySet()
 assert missing.isEmpty() : "the published POM lacks what Maven Central requires: ${missing}"
 
+// A stable module name for module-path users.
+def jar = new java.util.jar.JarFile(new File(repository, "dev/audiojobs/audiojobs-client/${clientVersion}/audiojobs-client-${clientVersion}.jar"))
+def moduleName = jar.withCloseable { it.manifest.mainAttributes.getValue('Automatic-Module-Name') }
+assert moduleName == 'dev.audiojobs.client' : "Automatic-Module-Name of the published jar: ${moduleName}"
+
 // The runtime classpath Maven resolved for the consumer from the published POM alone holds the same
 // jars, in the same versions, as audiojobs-client's own runtime classpath (where the parent's BOMs
 // align OkHttp, Okio and Kotlin). A difference means users run on versions the tests never saw.
