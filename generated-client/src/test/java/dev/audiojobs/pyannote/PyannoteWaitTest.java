@@ -1,9 +1,10 @@
 package dev.audiojobs.pyannote;
 
 import static dev.audiojobs.testsupport.JsonTrees.resource;
+import static dev.audiojobs.testsupport.Outcomes.failureOf;
+import static dev.audiojobs.testsupport.Outcomes.thrown;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.assertj.core.api.Assertions.catchThrowable;
 
 import dev.audiojobs.client.ApiException;
 import dev.audiojobs.client.JobFailedException;
@@ -12,7 +13,6 @@ import dev.audiojobs.client.WaitTimeoutException;
 import dev.audiojobs.testsupport.FakeTime;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
@@ -248,24 +248,5 @@ final class PyannoteWaitTest {
     // A poll would be sent within moments; waiting a little proves its absence (it can only miss a
     // bug, never report one that is not there).
     assertThat(server.takeRequest(500, TimeUnit.MILLISECONDS)).isNull();
-  }
-
-  private static <E extends Throwable> E thrown(Class<E> type, ThrowingCall call) {
-    Throwable thrown = catchThrowable(call::run);
-    assertThat(thrown).isInstanceOf(type);
-    return type.cast(thrown);
-  }
-
-  private static Throwable failureOf(CompletableFuture<?> future) throws Exception {
-    try {
-      future.get(10, TimeUnit.SECONDS);
-    } catch (ExecutionException e) {
-      return e.getCause();
-    }
-    throw new AssertionError("the future completed normally");
-  }
-
-  interface ThrowingCall {
-    void run() throws Exception;
   }
 }

@@ -1,7 +1,8 @@
 package dev.audiojobs.client.internal;
 
+import static dev.audiojobs.testsupport.Outcomes.failureOf;
+import static dev.audiojobs.testsupport.Outcomes.thrown;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowable;
 
 import dev.audiojobs.client.ApiException;
 import dev.audiojobs.client.ApiResponse;
@@ -17,7 +18,6 @@ import java.time.Duration;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
@@ -339,20 +339,5 @@ final class HttpCoreRetryTest {
 
   private static MockResponse empty(int code) {
     return new MockResponse.Builder().code(code).build();
-  }
-
-  private static <E extends Throwable> E thrown(Class<E> type, Runnable call) {
-    Throwable thrown = catchThrowable(call::run);
-    assertThat(thrown).isInstanceOf(type);
-    return type.cast(thrown);
-  }
-
-  private static Throwable failureOf(CompletableFuture<?> future) throws Exception {
-    try {
-      future.get(10, TimeUnit.SECONDS);
-    } catch (ExecutionException e) {
-      return e.getCause();
-    }
-    throw new AssertionError("the future completed normally");
   }
 }

@@ -1,5 +1,7 @@
 package dev.audiojobs.client.internal;
 
+import static dev.audiojobs.testsupport.Outcomes.failureOf;
+import static dev.audiojobs.testsupport.Outcomes.thrown;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
@@ -20,7 +22,6 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import mockwebserver3.MockResponse;
@@ -419,20 +420,7 @@ final class HttpCoreTest {
         .build();
   }
 
-  private static <E extends Throwable> E thrown(Class<E> type, Runnable call) {
-    Throwable thrown = catchThrowable(call::run);
-    assertThat(thrown).isInstanceOf(type);
-    return type.cast(thrown);
-  }
 
-  private static Throwable failureOf(CompletableFuture<?> future) throws Exception {
-    try {
-      future.get(5, TimeUnit.SECONDS);
-    } catch (ExecutionException e) {
-      return e.getCause();
-    }
-    throw new AssertionError("the future completed normally");
-  }
 
   /** A tiny stand-in for a generated Retrofit service. */
   interface ThingService {
