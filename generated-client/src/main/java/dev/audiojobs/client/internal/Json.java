@@ -73,23 +73,24 @@ public final class Json {
   }
 
   public static int readInt(JsonReader reader) throws IOException {
-    expect(reader, JsonReader.Token.NUMBER, "an integer");
-    String path = reader.getPath();
-    try {
-      return reader.nextInt();
-    } catch (com.squareup.moshi.JsonDataException | NumberFormatException e) {
-      throw new JsonPathException(path, "expected an integer in the int range");
-    }
+    return (int) readIntegral(reader, Integer.MIN_VALUE, Integer.MAX_VALUE, "int");
   }
 
   public static long readLong(JsonReader reader) throws IOException {
+    return readIntegral(reader, Long.MIN_VALUE, Long.MAX_VALUE, "long");
+  }
+
+  /** A JSON number without a fraction in {@code [min, max]}; {@code 2.0} counts, {@code 2.5} does not. */
+  private static long readIntegral(JsonReader reader, long min, long max, String range) throws IOException {
     expect(reader, JsonReader.Token.NUMBER, "an integer");
     String path = reader.getPath();
     try {
-      return reader.nextLong();
+      long value = reader.nextLong();
+      if (value >= min && value <= max) return value;
     } catch (com.squareup.moshi.JsonDataException | NumberFormatException e) {
-      throw new JsonPathException(path, "expected an integer in the long range");
+      // reported below, with the path of the value
     }
+    throw new JsonPathException(path, "expected an integer in the " + range + " range");
   }
 
   public static boolean readBoolean(JsonReader reader) throws IOException {
