@@ -249,26 +249,12 @@ public final class Json {
 
   /** The keys of the object held by {@code property} of the object {@code reader} is at, without consuming it. */
   public static Set<String> keysOf(JsonReader reader, String property) throws IOException {
-    JsonReader peek = reader.peekJson();
     Set<String> keys = new HashSet<>();
-    try {
-      peek.beginObject();
-      while (peek.hasNext()) {
-        if (peek.nextName().equals(property) && peek.peek() == JsonReader.Token.BEGIN_OBJECT) {
-          peek.beginObject();
-          while (peek.hasNext()) {
-            keys.add(peek.nextName());
-            peek.skipValue();
-          }
-          peek.endObject();
-          return keys;
-        }
-        peek.skipValue();
-      }
-      return keys;
-    } catch (IOException e) {
-      throw lookAheadFailed(peek, e);
-    }
+    scanKeys(reader, property, key -> {
+      keys.add(key);
+      return false;
+    });
+    return keys;
   }
 
   /**
@@ -277,6 +263,18 @@ public final class Json {
    * Values before it are skipped, so when the key comes early the look-ahead is short.
    */
   public static @Nullable String firstKeyOf(JsonReader reader, String property, Set<String> keys) throws IOException {
+    String[] first = new String[1];
+    scanKeys(reader, property, key -> {
+      if (!keys.contains(key)) return false;
+      first[0] = key;
+      return true;
+    });
+    return first[0];
+  }
+
+  /** Visits the keys of the object held by {@code property}, on a look-ahead, until {@code stop} says so. */
+  private static void scanKeys(JsonReader reader, String property, java.util.function.Predicate<String> stop)
+      throws IOException {
     JsonReader peek = reader.peekJson();
     try {
       peek.beginObject();
@@ -284,15 +282,13 @@ public final class Json {
         if (peek.nextName().equals(property) && peek.peek() == JsonReader.Token.BEGIN_OBJECT) {
           peek.beginObject();
           while (peek.hasNext()) {
-            String key = peek.nextName();
-            if (keys.contains(key)) return key;
+            if (stop.test(peek.nextName())) return;
             peek.skipValue();
           }
-          return null;
+          return;
         }
         peek.skipValue();
       }
-      return null;
     } catch (IOException e) {
       throw lookAheadFailed(peek, e);
     }
