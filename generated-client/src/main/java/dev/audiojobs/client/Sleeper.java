@@ -37,7 +37,7 @@ final class SystemSleeper implements Sleeper {
 
   @Override
   public void sleep(Duration duration) throws InterruptedException {
-    long millis = duration.toMillis();
+    long millis = millis(duration);
     if (millis > 0) {
       Thread.sleep(millis);
     }
@@ -46,7 +46,16 @@ final class SystemSleeper implements Sleeper {
   @Override
   public CompletableFuture<Void> delay(Duration duration) {
     return CompletableFuture.runAsync(
-        () -> {}, CompletableFuture.delayedExecutor(duration.toMillis(), TimeUnit.MILLISECONDS));
+        () -> {}, CompletableFuture.delayedExecutor(millis(duration), TimeUnit.MILLISECONDS));
+  }
+
+  /** Milliseconds, saturated: {@code toMillis()} throws for durations beyond about 292 million years. */
+  private static long millis(Duration duration) {
+    try {
+      return duration.toMillis();
+    } catch (ArithmeticException tooLong) {
+      return duration.isNegative() ? 0 : Long.MAX_VALUE;
+    }
   }
 
   @Override

@@ -74,6 +74,38 @@ final class KeySafetyTest {
   }
 
   @Test
+  void aKeyEchoedInAnErrorOrAnUndecodableBodyIsMaskedEverywhereTheCallerLooks() {
+    server.enqueue(json(401, "{\"requestId\":\"" + KEY + "\",\"message\":\"invalid key " + KEY + "\"}"));
+    server.enqueue(json(200, "{\"jobId\":\"" + KEY + "\",\"status\":5}"));
+    PyannoteClient client = client(server.url("/").toString()).withOptions(o -> o.retryPolicy(RetryPolicy.none()));
+
+    dev.audiojobs.client.ApiException unauthorized =
+        (dev.audiojobs.client.ApiException) catchThrowable(() -> client.getJob("j"));
+    dev.audiojobs.client.DecodeException undecodable =
+        (dev.audiojobs.client.DecodeException) catchThrowable(() -> client.getJob("j"));
+
+    assertThat(unauthorized.error(ApiError.class)).get().satisfies(e -> {
+      assertThat(e.message()).isEqualTo("invalid key ██");
+      assertThat(e.toString()).doesNotContain(KEY);
+    });
+    assertThat(unauthorized.requestId()).contains("██");
+    assertThat(unauthorized.rawBody()).doesNotContain(KEY);
+    assertThat(undecodable.rawBody()).doesNotContain(KEY).contains("██");
+  }
+
+  @Test
+  void aRetryAfterZeroIsShownToTheCallerAsSent() {
+    server.enqueue(new MockResponse.Builder().code(503).addHeader("Retry-After", "0").body("busy").build());
+    PyannoteClient client = client(server.url("/").toString()).withOptions(o -> o.retryPolicy(RetryPolicy.none()));
+
+    dev.audiojobs.client.ApiException busy = (dev.audiojobs.client.ApiException) catchThrowable(() -> client.getJob("j"));
+
+    assertThat(busy.header("Retry-After")).contains("0");
+    assertThat(busy.headers()).doesNotContainKey("x-audiojobs-original-retry-after");
+    assertThat(busy.retryAfter()).contains(Duration.ZERO);
+  }
+
+  @Test
   void aRedirectToAnotherHostDoesNotCarryTheKey() throws Exception {
     HttpUrl landing = elsewhere.url("/v1/jobs/j").newBuilder().host("localhost").build();
     server.enqueue(new MockResponse.Builder().code(302).addHeader("Location", landing).build());

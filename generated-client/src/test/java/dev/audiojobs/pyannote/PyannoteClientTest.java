@@ -121,6 +121,26 @@ final class PyannoteClientTest {
   }
 
   @Test
+  void aMissingPropertyIsReportedAtItsPathEvenAfterAnUnknownPropertyWithADotInItsName() {
+    server.enqueue(json(200, "{\"jobId\":\"j\",\"status\":\"succeeded\",\"output\":{\"diarization\":"
+        + "[{\"start\":1,\"end\":2,\"x.y\":1}]}}"));
+
+    assertThat(catchThrowableOfType(DecodeException.class, () -> client().getJob("d")).path())
+        .isEqualTo("$.output.diarization[0].speaker");
+  }
+
+  @Test
+  void aNumberNoDoubleHoldsFailsAtItsPathWithAReasonThatSaysSo() {
+    server.enqueue(json(200, "{\"jobId\":\"j\",\"status\":\"succeeded\",\"output\":{\"diarization\":"
+        + "[{\"speaker\":\"S\",\"start\":1e400,\"end\":2}]}}"));
+
+    DecodeException e = catchThrowableOfType(DecodeException.class, () -> client().getJob("d"));
+
+    assertThat(e.path()).isEqualTo("$.output.diarization[0].start");
+    assertThat(e.reason()).isEqualTo("a number outside the range of a double");
+  }
+
+  @Test
   void aNullSpeakerFailsAtItsPath() {
     String body = resource(PyannoteClientTest.class, "diarization-job.json")
         .replace("{\"speaker\": \"SPEAKER_01\"", "{\"speaker\": null");

@@ -51,6 +51,8 @@ import retrofit2.Retrofit;
 public final class HttpCore {
   private static final String REQUEST_ID = "X-Request-Id";
   private static final String MASK = "██";
+  /** Where the network interceptor keeps a rewritten "Retry-After: 0", so callers see what was sent. */
+  private static final String ORIGINAL_RETRY_AFTER = "X-Audiojobs-Original-Retry-After";
 
   private final ClientOptions options;
   private final String defaultBaseUrl;
@@ -118,7 +120,10 @@ public final class HttpCore {
           okhttp3.Response response = chain.proceed(chain.request());
           String retryAfter = response.header("Retry-After");
           return response.code() == 503 && retryAfter != null && retryAfter.matches("0+")
-              ? response.newBuilder().header("Retry-After", "Thu, 01 Jan 1970 00:00:00 GMT").build()
+              ? response.newBuilder()
+                  .header("Retry-After", "Thu, 01 Jan 1970 00:00:00 GMT")
+                  .header(ORIGINAL_RETRY_AFTER, retryAfter)
+                  .build()
               : response;
         });
     Consumer<String> sink = options.httpLogSink();
@@ -365,20 +370,29 @@ public final class HttpCore {
 
   private <T> ApiResponse<T> handle(Operation<T> op, Response<ResponseBody> response, int attempts) {
     int code = response.code();
-    Map<String, List<String>> headers = response.headers().toMultimap();
+    okhttp3.Headers received = response.headers();
+    String original = received.get(ORIGINAL_RETRY_AFTER);
+    if (original != null) {
+      received = received.newBuilder().set("Retry-After", original).removeAll(ORIGINAL_RETRY_AFTER).build();
+    }
+    Map<String, List<String>> headers = received.toMultimap();
     if (response.isSuccessful()) {
       // Retrofit hands out no body for 204 and 205; treat it as the empty body it is.
       Buffer bytes = readAll(op, response.body(), attempts);
-      T body = decode(op.success(), bytes, op.operationId(), code, response.body(), attempts);
+      T body = decode(op.success(), bytes, op.operationId(), code, response.body(), attempts, options.apiKey());
       return ApiResponse.of(code, headers, body);
     }
     ResponseBody errorBody = response.errorBody();
-    Buffer bytes = readAll(op, errorBody, attempts);
+    Buffer sent = readAll(op, errorBody, attempts);
+    // A server that echoes the key in an error body ("invalid key sk_…") must not put it in the
+    // exception: not in its message, its raw body, its decoded error or a request id taken from it.
+    String rawBody = text(sent, errorBody).replace(options.apiKey(), MASK);
+    Buffer bytes = new Buffer().writeUtf8(rawBody);
     Object error = null;
     JsonAdapter<?> adapter = op.error(code);
     if (adapter != null && bytes.size() > 0) {
       try {
-        error = decode(adapter, bytes, op.operationId(), code, errorBody, attempts);
+        error = decode(adapter, bytes, op.operationId(), code, null, attempts, options.apiKey());
       } catch (DecodeException e) {
         // An error body that does not fit its model (a proxy's HTML page, a changed schema) must
         // not hide the HTTP error itself: the error stays empty and rawBody keeps the text.
@@ -390,9 +404,6 @@ public final class HttpCore {
     }
     Duration retryAfter =
         RetryAfter.parse(response.headers().get("Retry-After"), options.clock()).orElse(null);
-    // A server that echoes the key in an error body ("invalid key sk_…") must not put it in the
-    // exception's message.
-    String rawBody = text(bytes, errorBody).replace(options.apiKey(), MASK);
     throw new ApiException(
         op.operationId(), code, headers, error, rawBody, requestId, retryAfter, attempts);
   }
@@ -425,7 +436,8 @@ public final class HttpCore {
       String operation,
       int code,
       @Nullable ResponseBody body,
-      int attempts) {
+      int attempts,
+      String apiKey) {
     if (bytes.size() == 0) {
       throw new DecodeException(operation, code, "$", "empty body", "", null, attempts);
     }
@@ -443,10 +455,10 @@ public final class HttpCore {
       }
     } catch (JsonPathException e) {
       throw new DecodeException(
-          operation, code, e.path(), e.reason(), text(bytes, body), e, attempts);
+          operation, code, e.path(), e.reason(), text(bytes, body).replace(apiKey, MASK), e, attempts);
     } catch (IOException | RuntimeException e) {
       String path = path(reader);
-      throw new DecodeException(operation, code, path, reason(e), text(bytes, body), e, attempts);
+      throw new DecodeException(operation, code, path, reason(e), text(bytes, body).replace(apiKey, MASK), e, attempts);
     }
     boolean trailing;
     try {
@@ -460,13 +472,13 @@ public final class HttpCore {
           code,
           path(reader),
           "content after the JSON value",
-          text(bytes, body),
+          text(bytes, body).replace(apiKey, MASK),
           null,
           attempts);
     }
     if (value == null) {
       throw new DecodeException(
-          operation, code, "$", "null where a value is required", text(bytes, body), null, attempts);
+          operation, code, "$", "null where a value is required", text(bytes, body).replace(apiKey, MASK), null, attempts);
     }
     return value;
   }

@@ -69,7 +69,13 @@ public final class Json {
 
   public static double readDouble(JsonReader reader) throws IOException {
     expect(reader, JsonReader.Token.NUMBER, "a number");
-    return reader.nextDouble();
+    String path = reader.getPath();
+    try {
+      return reader.nextDouble();
+    } catch (IOException | com.squareup.moshi.JsonDataException e) {
+      // Valid JSON such as 1e400 that no double holds: Moshi calls it malformed; say what it is.
+      throw new JsonPathException(path, "a number outside the range of a double");
+    }
   }
 
   public static int readInt(JsonReader reader) throws IOException {
@@ -210,13 +216,21 @@ public final class Json {
   /**
    * The error for a required property that is absent from the object being read. Call it before
    * {@code endObject()}: the path is the object's path plus {@code name}.
+   *
+   * @param extras what the adapter collected; when it read an unknown property it knows the object's
+   *     path exactly, whatever that property's name (a server may send {@code "x.y"})
    */
-  public static JsonPathException missing(JsonReader reader, String name) {
-    String path = reader.getPath();
-    // Inside an object Moshi's path ends with the last name read, or with "." when none was read.
-    // A name that itself contains a dot would be cut short here; no spec of ours has one.
-    int dot = path.lastIndexOf('.');
-    String object = dot < 0 ? path : path.substring(0, dot);
+  public static JsonPathException missing(JsonReader reader, @Nullable ExtrasBuilder extras, String name) {
+    String object;
+    if (extras != null && extras.objectPath != null) {
+      object = extras.objectPath;
+    } else {
+      // Only names of the schema were read: Moshi's path ends with the last of them, or with "."
+      // when none was; the spec's property names have no dots.
+      String path = reader.getPath();
+      int dot = path.lastIndexOf('.');
+      object = dot < 0 ? path : path.substring(0, dot);
+    }
     return new JsonPathException(object + "." + name, "required property missing");
   }
 
@@ -224,6 +238,10 @@ public final class Json {
   public static ExtrasBuilder readUnknown(JsonReader reader, @Nullable ExtrasBuilder extras) throws IOException {
     ExtrasBuilder builder = extras == null ? new ExtrasBuilder() : extras;
     String name = reader.nextName();
+    if (builder.objectPath == null) {
+      String path = reader.getPath();
+      builder.objectPath = path.substring(0, path.length() - name.length() - 1);
+    }
     builder.unknown.put(name, readValue(reader));
     return builder;
   }
@@ -243,6 +261,8 @@ public final class Json {
   public static final class ExtrasBuilder {
     final Map<String, @Nullable Object> unknown = new LinkedHashMap<>();
     final Set<String> nulls = new LinkedHashSet<>();
+    /** The object's JSON path, taken when the first unknown property is read. */
+    @Nullable String objectPath;
 
     ExtrasBuilder() {}
   }

@@ -196,8 +196,8 @@ final class SpecViews {
           + t.read() + ";" + (needsFlag ? "\n  " + has + " = true;" : "") + "\n}";
 
       String check = "";
-      if (needsFlag) check = "if (!" + has + ") throw Json.missing(reader, " + literal + ");";
-      else if (isRequired) check = "if (" + local + " == null) throw Json.missing(reader, " + literal + ");";
+      if (needsFlag) check = "if (!" + has + ") throw Json.missing(reader, extras, " + literal + ");";
+      else if (isRequired) check = "if (" + local + " == null) throw Json.missing(reader, extras, " + literal + ");";
 
       String access = "value." + member + "()";
       String writeValue = t.writeFormat().formatted(access);
