@@ -154,7 +154,7 @@ final class SpecViews {
   }
 
   private List<String> description(JsonNode schema) {
-    String text = schema.path("description").asText("");
+    String text = descriptionText(schema);
     return text.isBlank() ? List.of() : List.of(Names.javadoc(text));
   }
 
@@ -162,6 +162,7 @@ final class SpecViews {
     Set<String> required = new LinkedHashSet<>();
     schema.path("required").forEach(r -> required.add(r.asText()));
     List<Views.Property> properties = new ArrayList<>();
+    List<String> tags = new ArrayList<>();
     List<String> params = new ArrayList<>();
     List<String> components = new ArrayList<>();
     List<String> wires = new ArrayList<>();
@@ -222,15 +223,12 @@ final class SpecViews {
         compact = "Objects.requireNonNull(" + member + ", \"" + member + " == null\");";
       }
 
-      properties.add(new Views.Property(index++, wire, member, declared, localDecl, readCase, check, write, compact, local));
+      properties.add(new Views.Property(index++, localDecl, readCase, check, write, compact, local));
       components.add(declared + " " + member);
       params.add(member);
       wires.add(literal);
-    }
-    List<String> tags = new ArrayList<>();
-    for (Map.Entry<String, JsonNode> entry : iterable(schema.path("properties"))) {
-      String text = propertyDescription(entry.getValue());
-      if (!text.isBlank()) tags.add("@param " + Names.member(entry.getKey()) + " " + Names.javadoc(text).replace("\n", " "));
+      String text = descriptionText(propertySchema);
+      if (!text.isBlank()) tags.add("@param " + member + " " + Names.javadoc(text).replace("\n", " "));
     }
     tags.add("@param extras properties this client does not know, and optional properties sent as explicit null;");
     tags.add("    re-encoding writes both back");
@@ -248,9 +246,8 @@ final class SpecViews {
         javadoc("", paragraphs, tags), record, null, null);
   }
 
-  private String propertyDescription(JsonNode schema) {
-    if (schema.has("description")) return schema.get("description").asText();
-    return "";
+  private static String descriptionText(JsonNode schema) {
+    return schema.path("description").asText("");
   }
 
   private List<String> imports(String code, boolean model) {
@@ -382,7 +379,7 @@ final class SpecViews {
       String where = SCHEMAS + records.get(0) + "/properties/" + property;
       JavaType t = type(schemas.get(records.get(0)).path("properties").get(property), where);
       boolean anyOptional = records.stream().anyMatch(r -> optionalIn(r, property));
-      String text = propertyDescription(schemas.get(records.get(0)).path("properties").get(property));
+      String text = descriptionText(schemas.get(records.get(0)).path("properties").get(property));
       String doc = text.isBlank() ? "" : javadoc(indent, List.of(Names.javadoc(text)), List.of());
       if (sameType(records, property) != null) {
         boolean allPrimitive = t.primitive() && records.stream().noneMatch(r -> optionalIn(r, property));

@@ -140,8 +140,8 @@ final class Views {
    * @param write the statements writing it
    * @param compact the statement in the compact constructor (null check or immutable copy), or empty
    */
-  record Property(int index, String wire, String name, String type, String local, String readCase, String check,
-      String write, String compact, String constructorArgument) {}
+  record Property(int index, String local, String readCase, String check, String write, String compact,
+      String constructorArgument) {}
 
   record Enumeration(List<Constant> constants, String terminal, String unsuccessful) {
     public boolean hasTerminal() {
