@@ -167,7 +167,7 @@ public final class Json {
       map.put(name, value.read(reader));
     }
     reader.endObject();
-    return Collections.unmodifiableMap(map);
+    return new FrozenMap<>(map);
   }
 
   /**
@@ -518,8 +518,37 @@ public final class Json {
     }
   }
 
-  /** An unmodifiable copy keeping order and null values. */
+  /** An unmodifiable copy keeping order and null values; a map {@link #readMap} made is returned as is. */
   public static <K, V> Map<K, V> copyOf(Map<K, V> map) {
-    return Collections.unmodifiableMap(new LinkedHashMap<>(map));
+    return map instanceof FrozenMap<K, V> ? map : new FrozenMap<>(new LinkedHashMap<>(map));
+  }
+
+  /** An unmodifiable map over a backing map that no one else references. */
+  private static final class FrozenMap<K, V> extends java.util.AbstractMap<K, V> {
+    private final Map<K, V> view;
+
+    FrozenMap(Map<K, V> entries) {
+      this.view = Collections.unmodifiableMap(entries);
+    }
+
+    @Override
+    public Set<Map.Entry<K, V>> entrySet() {
+      return view.entrySet();
+    }
+
+    @Override
+    public @Nullable V get(@Nullable Object key) {
+      return view.get(key);
+    }
+
+    @Override
+    public boolean containsKey(@Nullable Object key) {
+      return view.containsKey(key);
+    }
+
+    @Override
+    public int size() {
+      return view.size();
+    }
   }
 }
