@@ -1,6 +1,7 @@
 package dev.audiojobs.readme;
 
 import dev.audiojobs.client.ApiException;
+import dev.audiojobs.client.FilePart;
 import dev.audiojobs.client.HttpLogLevel;
 import dev.audiojobs.client.JobFailedException;
 import dev.audiojobs.client.RetryPolicy;
@@ -11,10 +12,12 @@ import dev.audiojobs.lyrcs.CompleteJob;
 import dev.audiojobs.lyrcs.LyrcsClient;
 import dev.audiojobs.pyannote.DiarizationJob;
 import dev.audiojobs.pyannote.DiarizationSegment;
+import dev.audiojobs.pyannote.DiarizeRequest;
 import dev.audiojobs.pyannote.Job;
 import dev.audiojobs.pyannote.JobListItem;
 import dev.audiojobs.pyannote.JobStatus;
 import dev.audiojobs.pyannote.PyannoteClient;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 
@@ -25,16 +28,27 @@ import java.util.concurrent.CompletableFuture;
 final class Quickstart {
   private Quickstart() {}
 
-  static void pyannote(String apiKey, String jobId) {
+  static PyannoteClient pyannote(String apiKey) {
     // README:pyannote
     PyannoteClient pyannote = PyannoteClient.builder().apiKey(apiKey).build();
-    Job job = pyannote.getJob(jobId);
-    if (job instanceof DiarizationJob diarization) {
-      for (DiarizationSegment segment : diarization.output().diarization()) {
-        System.out.printf("%s %.1f-%.1f%n", segment.speaker(), segment.start(), segment.end());
+    // END
+    return pyannote;
+  }
+
+  /** The whole job lifecycle: upload, diarize, wait, read the speakers; run by QuickstartLifecycleTest. */
+  static void pyannoteLifecycle(PyannoteClient pyannote, Path audio) throws InterruptedException {
+    // README:pyannoteLifecycle
+    String media = "media://meetings/call.wav";
+    pyannote.upload(media, FilePart.of(audio));
+    try {
+      Job job = pyannote.diarizeAndWait(DiarizeRequest.builder().url(media).numSpeakers(2).build(), Duration.ofMinutes(30));
+      if (job instanceof DiarizationJob diarization) {
+        for (DiarizationSegment segment : diarization.output().diarization()) {
+          System.out.printf("%s %.1f-%.1f%n", segment.speaker(), segment.start(), segment.end());
+        }
       }
-    } else if (job.status().isUnsuccessful()) {
-      System.out.println("failed: " + (job.output() == null ? "" : job.output().error()));
+    } catch (JobFailedException e) {
+      System.out.println("failed: " + e.errorText().orElse(e.status()));
     }
     // END
   }
