@@ -34,4 +34,18 @@ final class ReadmeExamplesTest {
         "pyannote", "pyannoteLifecycle", "daily", "lyrcs", "retries", "paging", "waiting", "logging", "timeouts");
     regions.forEach((name, code) -> assertThat(blocks).as("README java block for %s", name).contains(code));
   }
+
+  @Test
+  void theConsumerSmokeTestRunsTheReadmeLifecycleVerbatim() throws IOException {
+    String consumer = Files.readString(Path.of("../conformance-tests/src/it/consumer/src/main/java/example/consumer/Lifecycle.java"));
+    String readme = Files.readString(Path.of("../README.md"));
+    Matcher region = REGION.matcher(consumer);
+
+    assertThat(region.find()).as("a README region in the consumer's Lifecycle").isTrue();
+    assertThat(region.group(1)).isEqualTo("pyannoteLifecycle");
+    List<String> blocks = new ArrayList<>();
+    Matcher block = JAVA_BLOCK.matcher(readme);
+    while (block.find()) blocks.add(block.group(1).strip());
+    assertThat(blocks).contains(region.group(2).stripIndent().strip());
+  }
 }

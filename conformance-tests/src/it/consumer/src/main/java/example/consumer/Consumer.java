@@ -46,7 +46,7 @@ public final class Consumer {
 
   private Consumer() {}
 
-  public static void main(String[] args) throws IOException {
+  public static void main(String[] args) throws IOException, InterruptedException {
     Files.write(Path.of(args[0]), Arrays.asList(System.getProperty("java.class.path").split(java.io.File.pathSeparator)));
 
     List<String> authorizations = new CopyOnWriteArrayList<>();
@@ -89,5 +89,6 @@ public final class Consumer {
     } finally {
       server.stop(0);
     }
+    Lifecycle.run();
   }
 }
