@@ -67,14 +67,18 @@ public final class Json {
     return reader.nextString();
   }
 
+  /**
+   * Reads a number as a double. The path is built only when the value fails: building it for every
+   * number would cost more than reading the number (an hour-long job has hundreds of thousands).
+   */
   public static double readDouble(JsonReader reader) throws IOException {
     expect(reader, JsonReader.Token.NUMBER, "a number");
-    String path = reader.getPath();
     try {
       return reader.nextDouble();
     } catch (IOException | com.squareup.moshi.JsonDataException e) {
-      // Valid JSON such as 1e400 that no double holds: Moshi calls it malformed; say what it is.
-      throw new JsonPathException(path, "a number outside the range of a double");
+      // Valid JSON such as 1e400 that no double holds: Moshi calls it malformed; say what it is. The
+      // reader has not moved past the value, so its path is the value's.
+      throw new JsonPathException(reader.getPath(), "a number outside the range of a double");
     }
   }
 
@@ -89,12 +93,13 @@ public final class Json {
   /** A JSON number without a fraction in {@code [min, max]}; {@code 2.0} counts, {@code 2.5} does not. */
   private static long readIntegral(JsonReader reader, long min, long max, String range) throws IOException {
     expect(reader, JsonReader.Token.NUMBER, "an integer");
-    String path = reader.getPath();
+    String path;
     try {
       long value = reader.nextLong();
       if (value >= min && value <= max) return value;
+      path = pathOfConsumed(reader);
     } catch (com.squareup.moshi.JsonDataException | NumberFormatException e) {
-      // reported below, with the path of the value
+      path = reader.getPath(); // a failed nextLong leaves the reader at the value
     }
     throw new JsonPathException(path, "expected an integer in the " + range + " range");
   }
@@ -107,13 +112,26 @@ public final class Json {
   /** Reads an RFC 3339 date-time such as {@code 2024-01-01T00:00:00.000Z} or {@code 2024-01-01T05:30:00+05:30}. */
   public static OffsetDateTime readDateTime(JsonReader reader) throws IOException {
     expect(reader, JsonReader.Token.STRING, "a date-time string");
-    String path = reader.getPath();
     String text = reader.nextString();
     try {
       return OffsetDateTime.parse(nanosecondFraction(text), RFC_3339);
     } catch (DateTimeParseException e) {
-      throw new JsonPathException(path, "expected an RFC 3339 date-time, found \"" + abbreviate(text) + "\"");
+      throw new JsonPathException(
+          pathOfConsumed(reader), "expected an RFC 3339 date-time, found \"" + abbreviate(text) + "\"");
     }
+  }
+
+  /**
+   * The path of the scalar value {@code reader} has just consumed, built only for an error. Moshi
+   * counts an array element as read once it is consumed ({@code [3]} names the next one), so the
+   * last index goes back by one; a property's path still ends with its name.
+   */
+  private static String pathOfConsumed(JsonReader reader) {
+    String path = reader.getPath();
+    if (!path.endsWith("]")) return path;
+    int open = path.lastIndexOf('[');
+    int index = Integer.parseInt(path.substring(open + 1, path.length() - 1));
+    return path.substring(0, open + 1) + (index - 1) + "]";
   }
 
   /**
