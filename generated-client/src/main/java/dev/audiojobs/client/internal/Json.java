@@ -190,20 +190,23 @@ public final class Json {
 
   /**
    * Reads any JSON value exactly: objects as {@code LinkedHashMap}, arrays as {@code ArrayList}, numbers
-   * as {@link BigDecimal} (so {@code 12345678901234567890} and {@code 1.50} survive re-encoding),
-   * strings, booleans and null.
+   * as {@link BigDecimal} (so {@code 12345678901234567890} and {@code 1.50} survive re-encoding) or, when
+   * no {@code BigDecimal} holds them ({@code 1e9999999999}), as a {@code Number} whose {@code toString()}
+   * is the literal as sent; strings, booleans and null.
+   *
+   * @throws JsonPathException for a value nested deeper than Moshi's reader goes (255 levels)
    */
   public static @Nullable Object readValue(JsonReader reader) throws IOException {
     switch (reader.peek()) {
       case BEGIN_OBJECT -> {
-        reader.beginObject();
+        begin(reader, true);
         Map<String, @Nullable Object> map = new LinkedHashMap<>();
         while (reader.hasNext()) map.put(reader.nextName(), readValue(reader));
         reader.endObject();
         return map;
       }
       case BEGIN_ARRAY -> {
-        reader.beginArray();
+        begin(reader, false);
         List<@Nullable Object> list = new ArrayList<>();
         while (reader.hasNext()) list.add(readValue(reader));
         reader.endArray();
@@ -214,7 +217,7 @@ public final class Json {
       }
       case NUMBER -> {
         // nextString() on a NUMBER token returns the literal as written.
-        return new BigDecimal(reader.nextString());
+        return number(reader.nextString());
       }
       case BOOLEAN -> {
         return reader.nextBoolean();
@@ -223,6 +226,84 @@ public final class Json {
         return reader.nextNull();
       }
       default -> throw new JsonPathException(reader.getPath(), "expected a value, found " + reader.peek());
+    }
+  }
+
+  /** Moshi refuses to nest deeper than 255 levels with an unchecked exception; report it as a decode error. */
+  private static void begin(JsonReader reader, boolean object) throws IOException {
+    try {
+      if (object) {
+        reader.beginObject();
+      } else {
+        reader.beginArray();
+      }
+    } catch (com.squareup.moshi.JsonDataException e) {
+      throw new JsonPathException(reader.getPath(), "nested deeper than 255 levels");
+    }
+  }
+
+  /** The number a JSON literal denotes: a {@link BigDecimal}, or a {@link LiteralNumber} beyond its exponent range. */
+  static Number number(String literal) {
+    BigDecimal value;
+    try {
+      value = new BigDecimal(literal);
+    } catch (NumberFormatException e) {
+      return new LiteralNumber(literal);
+    }
+    // BigDecimal writes d.ddd…E±n with n = precision - scale - 1, which it cannot read back past the
+    // int range (9…9e2147483647 with 65 nines): keep such a literal as sent too.
+    long exponent = (long) value.precision() - value.scale() - 1;
+    return exponent == (int) exponent ? value : new LiteralNumber(literal);
+  }
+
+  /**
+   * A valid JSON number no {@link BigDecimal} holds, its exponent beyond the {@code int} range
+   * ({@code 1e9999999999}): kept as the literal, which it writes back unchanged. Equal to another such
+   * number with the same literal; {@link #doubleValue()} is infinite or zero.
+   */
+  static final class LiteralNumber extends Number {
+    private static final long serialVersionUID = 1L;
+
+    private final String literal;
+
+    LiteralNumber(String literal) {
+      this.literal = literal;
+    }
+
+    @Override
+    public double doubleValue() {
+      return Double.parseDouble(literal);
+    }
+
+    @Override
+    public float floatValue() {
+      return (float) doubleValue();
+    }
+
+    @Override
+    public long longValue() {
+      return (long) doubleValue();
+    }
+
+    @Override
+    public int intValue() {
+      return (int) doubleValue();
+    }
+
+    @Override
+    public boolean equals(@Nullable Object o) {
+      return o instanceof LiteralNumber other && literal.equals(other.literal);
+    }
+
+    @Override
+    public int hashCode() {
+      return literal.hashCode();
+    }
+
+    /** The literal as it was sent; {@code JsonWriter.value(Number)} writes this. */
+    @Override
+    public String toString() {
+      return literal;
     }
   }
 
@@ -260,8 +341,46 @@ public final class Json {
       String path = reader.getPath();
       builder.objectPath = path.substring(0, path.length() - name.length() - 1);
     }
-    builder.unknown.put(name, readValue(reader));
+    builder.unknown.put(name, readUnknownValue(reader));
     return builder;
+  }
+
+  /**
+   * Reads the value of an unknown property, including the valid numbers Moshi's strict reader refuses
+   * ({@link StrictJsonText}). A strict look-ahead over the value tells whether Moshi accepts it; only
+   * when it does not is the value's text taken (on a lenient look-ahead), parsed strictly here, and
+   * skipped by the reader. Anything else that Moshi refuses is malformed: the strict read then fails at
+   * the exact place.
+   */
+  private static @Nullable Object readUnknownValue(JsonReader reader) throws IOException {
+    if (moshiAccepts(reader)) return readValue(reader);
+    StrictJsonText.Parsed parsed = null;
+    JsonReader lenient = reader.peekJson();
+    lenient.setLenient(true);
+    try (okio.BufferedSource source = lenient.nextSource()) {
+      parsed = StrictJsonText.parse(source.readUtf8());
+    } catch (IOException | RuntimeException e) {
+      // not even lenient JSON: the strict read below reports it
+    }
+    if (parsed == null || !parsed.hasMoshiTrap()) return readValue(reader);
+    reader.setLenient(true); // Moshi reads the refused number as an unquoted literal, which it skips
+    try {
+      reader.skipValue();
+    } finally {
+      reader.setLenient(false);
+    }
+    return parsed.value();
+  }
+
+  /** Whether Moshi's strict reader reads the next value through; looks ahead on a copy. */
+  private static boolean moshiAccepts(JsonReader reader) {
+    JsonReader probe = reader.peekJson();
+    try {
+      probe.skipValue();
+      return true;
+    } catch (IOException | RuntimeException e) {
+      return false;
+    }
   }
 
   /** Records that the optional property {@code name} was sent as explicit null. */
@@ -310,10 +429,15 @@ public final class Json {
     return first[0];
   }
 
-  /** Visits the keys of the object held by {@code property}, on a look-ahead, until {@code stop} says so. */
-  private static void scanKeys(JsonReader reader, String property, java.util.function.Predicate<String> stop)
-      throws IOException {
+  /**
+   * Visits the keys of the object held by {@code property}, on a look-ahead, until {@code stop} says so.
+   * The look-ahead is lenient and stops quietly where the input fails: it only chooses an adapter, and
+   * that adapter reads the same input strictly and reports any failure with its exact path (a
+   * look-ahead's own path is not exact: Moshi does not count elements it skips).
+   */
+  private static void scanKeys(JsonReader reader, String property, java.util.function.Predicate<String> stop) {
     JsonReader peek = reader.peekJson();
+    peek.setLenient(true);
     try {
       peek.beginObject();
       while (peek.hasNext()) {
@@ -327,8 +451,8 @@ public final class Json {
         }
         peek.skipValue();
       }
-    } catch (IOException e) {
-      throw lookAheadFailed(peek, e);
+    } catch (IOException | RuntimeException e) {
+      // the adapter chosen on what was seen fails at the same place, with the exact path
     }
   }
 
@@ -362,9 +486,13 @@ public final class Json {
     }
   }
 
-  /** The string value of {@code property} of the object {@code reader} is at, without consuming it; null if absent. */
+  /**
+   * The string value of {@code property} of the object {@code reader} is at, without consuming it; null
+   * if absent, or when the input fails before it (leniently and quietly, as {@link #scanKeys} does).
+   */
   public static @Nullable String stringProperty(JsonReader reader, String property) throws IOException {
     JsonReader peek = reader.peekJson();
+    peek.setLenient(true);
     try {
       peek.beginObject();
       while (peek.hasNext()) {
@@ -373,19 +501,10 @@ public final class Json {
         }
         peek.skipValue();
       }
-      return null;
-    } catch (IOException e) {
-      throw lookAheadFailed(peek, e);
+    } catch (IOException | RuntimeException e) {
+      // the adapter chosen without it fails at the same place, with the exact path
     }
-  }
-
-  /** A malformed or truncated body found while looking ahead, reported at the look-ahead's position. */
-  private static JsonPathException lookAheadFailed(JsonReader peek, IOException e) {
-    if (e instanceof JsonPathException known) return known;
-    String reason = e instanceof java.io.EOFException ? "end of input" : String.valueOf(e.getMessage());
-    String suffix = " at path " + peek.getPath();
-    if (reason.endsWith(suffix)) reason = reason.substring(0, reason.length() - suffix.length());
-    return new JsonPathException(peek.getPath(), reason);
+    return null;
   }
 
   private static void expect(JsonReader reader, JsonReader.Token token, String what) throws IOException {
@@ -414,8 +533,49 @@ public final class Json {
 
   // ------------------------------------------------------------------ writing
 
+  /**
+   * Writes a string. One that holds a lone UTF-16 surrogate (a JSON string may: {@code "\\ud800"}) is
+   * written with that surrogate escaped, as received; Moshi's writer would put a {@code ?} in its place.
+   */
   public static void writeString(JsonWriter writer, String value) throws IOException {
-    writer.value(value);
+    if (!hasLoneSurrogate(value)) {
+      writer.value(value);
+      return;
+    }
+    try (okio.BufferedSink sink = writer.valueSink()) {
+      sink.writeUtf8(quoted(value));
+    }
+  }
+
+  private static boolean hasLoneSurrogate(String value) {
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      if (Character.isHighSurrogate(c) && i + 1 < value.length() && Character.isLowSurrogate(value.charAt(i + 1))) {
+        i++;
+      } else if (Character.isSurrogate(c)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** {@code value} as a JSON string literal, lone surrogates and what JSON requires escaped. */
+  private static String quoted(String value) {
+    StringBuilder out = new StringBuilder(value.length() + 8).append('"');
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      boolean pair = Character.isHighSurrogate(c) && i + 1 < value.length() && Character.isLowSurrogate(value.charAt(i + 1));
+      if (pair) {
+        out.append(c).append(value.charAt(++i));
+      } else if (c == '"' || c == '\\') {
+        out.append('\\').append(c);
+      } else if (c < 0x20 || Character.isSurrogate(c) || c == '\u2028' || c == '\u2029') {
+        out.append(String.format("\\u%04x", (int) c));
+      } else {
+        out.append(c);
+      }
+    }
+    return out.append('"').toString();
   }
 
   /** Writes a number, integral values without a fraction ({@code 15}, not {@code 15.0}), as most servers send them. */
@@ -476,6 +636,11 @@ public final class Json {
   public static void writeValue(JsonWriter writer, @Nullable Object value) throws IOException {
     if (value == null) {
       writeNull(writer);
+    } else if (value instanceof Map<?, ?> map && hasLoneSurrogateKey(map)) {
+      // JsonWriter.name() would put a ? in place of the surrogate; write this object as text.
+      try (okio.BufferedSink sink = writer.valueSink()) {
+        sink.writeUtf8(text(map));
+      }
     } else if (value instanceof Map<?, ?> map) {
       writer.beginObject();
       for (Map.Entry<?, ?> entry : map.entrySet()) {
@@ -488,7 +653,7 @@ public final class Json {
       for (Object element : list) writeValue(writer, element);
       writer.endArray();
     } else if (value instanceof String string) {
-      writer.value(string);
+      writeString(writer, string);
     } else if (value instanceof Boolean bool) {
       writer.value(bool);
     } else if (value instanceof Number number) {
@@ -496,6 +661,39 @@ public final class Json {
     } else {
       throw new IllegalArgumentException("not a JSON value: " + value.getClass().getName());
     }
+  }
+
+  private static boolean hasLoneSurrogateKey(Map<?, ?> map) {
+    for (Object key : map.keySet()) {
+      if (hasLoneSurrogate(String.valueOf(key))) return true;
+    }
+    return false;
+  }
+
+  /** A value {@link #readValue} produces as JSON text, for the rare object {@link #writeValue} cannot name. */
+  private static String text(@Nullable Object value) {
+    if (value instanceof Map<?, ?> map) {
+      StringBuilder out = new StringBuilder("{");
+      for (Map.Entry<?, ?> entry : map.entrySet()) {
+        if (out.length() > 1) out.append(',');
+        out.append(quoted(String.valueOf(entry.getKey()))).append(':').append(text(entry.getValue()));
+      }
+      return out.append('}').toString();
+    }
+    if (value instanceof List<?> list) {
+      StringBuilder out = new StringBuilder("[");
+      for (Object element : list) {
+        if (out.length() > 1) out.append(',');
+        out.append(text(element));
+      }
+      return out.append(']').toString();
+    }
+    if (value instanceof String string) return quoted(string);
+    if (value instanceof Double || value instanceof Float) {
+      double d = ((Number) value).doubleValue();
+      if (Double.isNaN(d) || Double.isInfinite(d)) throw new IllegalArgumentException("not a JSON number: " + d);
+    }
+    return String.valueOf(value); // numbers, booleans, null
   }
 
   /** Writes the unknown properties and nothing else; explicit nulls are written by each property. */
