@@ -43,6 +43,8 @@ import stock.pyannote.model.GetJobById200Response;
  *       {@code GetJobById200Response} flattens the {@code oneOf}: {@code output} is an
  *       {@code IdentificationJobOutput}, so the transcription and every unknown property are skipped,
  *       and the scores become {@code BigDecimal}s;
+ *   <li>{@link #stockVariant}: the same Gson into the stock {@code DiarizationJob} model, which reads
+ *       what the client reads (the transcription too) but keeps no unknown property;
  *   <li>{@link #handLoop}: a hand-written Moshi {@code JsonReader} loop into primitive arrays, with no
  *       checks beyond what the reader does: the limit.
  * </ul>
@@ -65,6 +67,8 @@ public class JobDecodeBenchmark {
   final com.squareup.moshi.JsonAdapter<Job> clientAdapter = PyannoteJson.adapter(Job.class);
   final Gson gson = new JSON().getGson();
   final TypeAdapter<GetJobById200Response> stockAdapter = gson.getAdapter(GetJobById200Response.class);
+  final TypeAdapter<stock.pyannote.model.DiarizationJob> stockVariantAdapter =
+      gson.getAdapter(stock.pyannote.model.DiarizationJob.class);
 
   @Setup
   public void setUp() throws IOException {
@@ -110,6 +114,22 @@ public class JobDecodeBenchmark {
     return value;
   }
 
+  /**
+   * The stock client's Gson into its own {@code DiarizationJob} model, which a caller who knows the
+   * variant could use: the same data as the client reads (transcription included, scores as {@code
+   * BigDecimal}s), without the unknown properties.
+   */
+  @Benchmark
+  public stock.pyannote.model.DiarizationJob stockVariant() throws IOException {
+    com.google.gson.stream.JsonReader reader = gson.newJsonReader(
+        new InputStreamReader(new ByteArrayInputStream(body), StandardCharsets.UTF_8));
+    stock.pyannote.model.DiarizationJob value = stockVariantAdapter.read(reader);
+    if (reader.peek() != com.google.gson.stream.JsonToken.END_DOCUMENT) {
+      throw new IllegalStateException("JSON document was not fully consumed.");
+    }
+    return value;
+  }
+
   /** The limit: Moshi's reader, straight into primitive arrays. */
   @Benchmark
   public HandJob handLoop() throws IOException {
@@ -149,7 +169,14 @@ public class JobDecodeBenchmark {
         stockOutput == null || stockOutput.getConfidence() == null
             ? 0.0
             : stockOutput.getConfidence().getScore().stream().mapToDouble(Number::doubleValue).sum());
-    if (!expected.equals(fromHand) || !expected.equals(fromStockList)) {
+    var variantOutput = stockVariant().getOutput();
+    List<Object> fromStockVariant = List.of(
+        fromStock.getJobId(),
+        variantOutput == null ? 0 : variantOutput.getDiarization().size(),
+        variantOutput == null || variantOutput.getWordLevelTranscription() == null ? 0 : variantOutput.getWordLevelTranscription().size(),
+        fromStockList.get(3),
+        fromStockList.get(4));
+    if (!expected.equals(fromHand) || !expected.equals(fromStockList) || !expected.equals(fromStockVariant)) {
       throw new IllegalStateException(
           "decoders disagree on " + job + ": client " + expected + ", hand " + fromHand + ", stock " + fromStockList);
     }

@@ -21,19 +21,79 @@ final class JsonTest {
    * Reading a number must not build the reader's path: the path is a new string per value (about 100
    * bytes), which more than doubled what decoding an hour's confidence scores allocates. Compared per
    * element, with the thread's allocation counter, with the same loop on Moshi's own {@code
-   * nextDouble}/{@code nextLong}, which allocates only for a literal with a fraction.
+   * nextDouble}: for decimals ({@code readDouble} takes the literal, as Moshi does for a fraction) and
+   * for the integers of a score list ({@code readDoubleList}, which reads them without a string).
    */
   @Test
   void readingNumbersAllocatesNoMoreThanMoshi() throws IOException {
     int count = 50_000;
-    StringBuilder json = new StringBuilder("{\"output\":{\"confidence\":{\"score\":[");
-    for (int i = 0; i < count; i++) json.append(i == 0 ? "" : ",").append(i % 101).append(i % 3 == 0 ? ".5" : "");
-    String text = json.append("]}}}").toString();
+    StringBuilder decimals = new StringBuilder("{\"output\":{\"segments\":{\"start\":[");
+    StringBuilder integers = new StringBuilder("{\"output\":{\"confidence\":{\"score\":[");
+    for (int i = 0; i < count; i++) {
+      decimals.append(i == 0 ? "" : ",").append(i % 3600).append('.').append(i % 1000);
+      integers.append(i == 0 ? "" : ",").append(i % 101);
+    }
+    String decimalText = decimals.append("]}}}").toString();
+    String integerText = integers.append("]}}}").toString();
 
-    long viaJson = allocatedPerElement(text, count, Json::readDouble);
-    long moshi = allocatedPerElement(text, count, JsonReader::nextDouble);
-
+    long viaJson = allocatedPerElement(decimalText, count, Json::readDouble);
+    long moshi = allocatedPerElement(decimalText, count, JsonReader::nextDouble);
     assertThat(viaJson - moshi).isLessThan(4);
+
+    assertThat(allocatedForScores(integerText, count) - allocatedPerElement(integerText, count, JsonReader::nextDouble))
+        // The list's own storage: arrays grown by doubling (up to 32 bytes an element in all) and the
+        // trimmed copy (8); a path per element would add about 150.
+        .isLessThan(4 + 40);
+  }
+
+  /** Bytes allocated per element reading the array at {@code $.output.confidence.score} with {@code readDoubleList}. */
+  private static long allocatedForScores(String text, int count) throws IOException {
+    com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+    long best = Long.MAX_VALUE;
+    for (int round = 0; round < 4; round++) {
+      Buffer source = new Buffer().writeUtf8(text);
+      long before = threads.getCurrentThreadAllocatedBytes();
+      JsonReader reader = JsonReader.of(source);
+      reader.beginObject();
+      reader.nextName();
+      reader.beginObject();
+      reader.nextName();
+      reader.beginObject();
+      reader.nextName();
+      assertThat(Json.readDoubleList(reader).size()).isEqualTo(count);
+      best = Math.min(best, (threads.getCurrentThreadAllocatedBytes() - before) / count);
+    }
+    return best;
+  }
+
+  /** The fast path of {@code parseDouble} gives {@code Double.parseDouble}'s result bit for bit. */
+  @Test
+  void parsesDecimalsExactlyAsTheJdk() {
+    java.util.Random random = new java.util.Random(20240220L);
+    for (int i = 0; i < 200_000; i++) {
+      int intDigits = 1 + random.nextInt(9);
+      int fractionDigits = random.nextInt(12);
+      StringBuilder literal = new StringBuilder(random.nextInt(4) == 0 ? "-" : "");
+      if (random.nextInt(8) == 0) {
+        literal.append('0'); // 0.xxx
+      } else {
+        literal.append(1 + random.nextInt(9));
+        for (int d = 1; d < intDigits; d++) literal.append(random.nextInt(10));
+      }
+      if (fractionDigits > 0) {
+        literal.append('.');
+        for (int d = 0; d < fractionDigits; d++) literal.append(random.nextInt(10));
+      }
+      String text = literal.toString();
+      assertThat(Double.doubleToRawLongBits(Json.parseDouble(text)))
+          .as(text)
+          .isEqualTo(Double.doubleToRawLongBits(Double.parseDouble(text)));
+    }
+    for (String text : List.of("0", "-0", "-0.0", "0.1", "0.3", "9007199254740993", "123456789012345.6", "1.5e3",
+        "1e400", "-1e-400", "4.9e-324", "0.000000000000000000000000000001", "999999999999999", "1234567890.123456789")) {
+      assertThat(Double.doubleToRawLongBits(Json.parseDouble(text))).as(text)
+          .isEqualTo(Double.doubleToRawLongBits(Double.parseDouble(text)));
+    }
   }
 
   @Test
