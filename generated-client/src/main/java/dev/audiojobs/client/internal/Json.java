@@ -67,15 +67,58 @@ public final class Json {
     return reader.nextString();
   }
 
+  /**
+   * Reads a number as a double. The path is built only when the value fails: building it for every
+   * number would cost more than reading the number (an hour-long job has hundreds of thousands).
+   *
+   * <p>Takes the literal and converts it itself ({@link #parseDouble}): Moshi reads a literal with a
+   * fraction into a string anyway and converts it with {@code Double.parseDouble}, which on Java 17 is
+   * several times slower for the short decimals vendors send ({@code 15.213}).
+   */
   public static double readDouble(JsonReader reader) throws IOException {
     expect(reader, JsonReader.Token.NUMBER, "a number");
-    String path = reader.getPath();
-    try {
-      return reader.nextDouble();
-    } catch (IOException | com.squareup.moshi.JsonDataException e) {
-      // Valid JSON such as 1e400 that no double holds: Moshi calls it malformed; say what it is.
-      throw new JsonPathException(path, "a number outside the range of a double");
+    double value = parseDouble(reader.nextString()); // the literal as written
+    if (Double.isInfinite(value)) {
+      // Valid JSON such as 1e400 that no double holds: say what it is.
+      throw new JsonPathException(pathOfConsumed(reader), "a number outside the range of a double");
     }
+    return value;
+  }
+
+  /** Powers of ten a double holds exactly. */
+  private static final double[] EXACT_POWERS_OF_TEN = {
+    1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18,
+    1e19, 1e20, 1e21, 1e22,
+  };
+
+  /**
+   * {@code Double.parseDouble(literal)} for a JSON number literal, bit for bit. A literal without an
+   * exponent and with at most 15 digits is its digits as an integer (exact in a double, below 2^53)
+   * divided by a power of ten at most 10^22 (exact too): one IEEE division, so one correct rounding,
+   * which is what {@code parseDouble} returns (Clinger's fast path). Anything else goes to it.
+   */
+  static double parseDouble(String literal) {
+    int length = literal.length();
+    int i = 0;
+    boolean negative = literal.charAt(0) == '-';
+    if (negative) i++;
+    long digits = 0;
+    int count = 0;
+    int fraction = -1; // digits after the point, once one is seen
+    for (; i < length; i++) {
+      char c = literal.charAt(i);
+      if (c >= '0' && c <= '9') {
+        if (++count > 15) return Double.parseDouble(literal);
+        digits = digits * 10 + (c - '0');
+        if (fraction >= 0) fraction++;
+      } else if (c == '.' && fraction < 0) {
+        fraction = 0;
+      } else {
+        return Double.parseDouble(literal); // an exponent
+      }
+    }
+    double value = fraction > 0 ? digits / EXACT_POWERS_OF_TEN[fraction] : digits;
+    return negative ? -value : value;
   }
 
   public static int readInt(JsonReader reader) throws IOException {
@@ -89,12 +132,13 @@ public final class Json {
   /** A JSON number without a fraction in {@code [min, max]}; {@code 2.0} counts, {@code 2.5} does not. */
   private static long readIntegral(JsonReader reader, long min, long max, String range) throws IOException {
     expect(reader, JsonReader.Token.NUMBER, "an integer");
-    String path = reader.getPath();
+    String path;
     try {
       long value = reader.nextLong();
       if (value >= min && value <= max) return value;
+      path = pathOfConsumed(reader);
     } catch (com.squareup.moshi.JsonDataException | NumberFormatException e) {
-      // reported below, with the path of the value
+      path = reader.getPath(); // a failed nextLong leaves the reader at the value
     }
     throw new JsonPathException(path, "expected an integer in the " + range + " range");
   }
@@ -107,13 +151,26 @@ public final class Json {
   /** Reads an RFC 3339 date-time such as {@code 2024-01-01T00:00:00.000Z} or {@code 2024-01-01T05:30:00+05:30}. */
   public static OffsetDateTime readDateTime(JsonReader reader) throws IOException {
     expect(reader, JsonReader.Token.STRING, "a date-time string");
-    String path = reader.getPath();
     String text = reader.nextString();
     try {
       return OffsetDateTime.parse(nanosecondFraction(text), RFC_3339);
     } catch (DateTimeParseException e) {
-      throw new JsonPathException(path, "expected an RFC 3339 date-time, found \"" + abbreviate(text) + "\"");
+      throw new JsonPathException(
+          pathOfConsumed(reader), "expected an RFC 3339 date-time, found \"" + abbreviate(text) + "\"");
     }
+  }
+
+  /**
+   * The path of the scalar value {@code reader} has just consumed, built only for an error. Moshi
+   * counts an array element as read once it is consumed ({@code [3]} names the next one), so the
+   * last index goes back by one; a property's path still ends with its name.
+   */
+  private static String pathOfConsumed(JsonReader reader) {
+    String path = reader.getPath();
+    if (!path.endsWith("]")) return path;
+    int open = path.lastIndexOf('[');
+    int index = Integer.parseInt(path.substring(open + 1, path.length() - 1));
+    return path.substring(0, open + 1) + (index - 1) + "]";
   }
 
   /**
@@ -128,6 +185,21 @@ public final class Json {
     return end - dot - 1 <= 9 ? text : text.substring(0, dot + 10) + text.substring(end);
   }
 
+  /**
+   * Reads a number with Moshi's {@code nextDouble}, which reads an integer literal without allocating:
+   * the arrays vendors send are mostly integers (confidence scores from 0 to 100), where {@link
+   * #readDouble} would make a string of each.
+   */
+  private static double readListedDouble(JsonReader reader) throws IOException {
+    expect(reader, JsonReader.Token.NUMBER, "a number");
+    try {
+      return reader.nextDouble();
+    } catch (IOException | com.squareup.moshi.JsonDataException e) {
+      // 1e400: a failed nextDouble leaves the reader at the value, so its path is the value's.
+      throw new JsonPathException(reader.getPath(), "a number outside the range of a double");
+    }
+  }
+
   /** Reads an array of numbers into a {@link DoubleList}, without a boxed {@code Double} per element. */
   public static DoubleList readDoubleList(JsonReader reader) throws IOException {
     expect(reader, JsonReader.Token.BEGIN_ARRAY, "an array");
@@ -136,7 +208,7 @@ public final class Json {
     int size = 0;
     while (reader.hasNext()) {
       if (size == values.length) values = Arrays.copyOf(values, size * 2);
-      values[size++] = readDouble(reader);
+      values[size++] = readListedDouble(reader);
     }
     reader.endArray();
     // Growing by doubling leaves up to half the array unused; a decoded job may be kept for long.
@@ -172,20 +244,23 @@ public final class Json {
 
   /**
    * Reads any JSON value exactly: objects as {@code LinkedHashMap}, arrays as {@code ArrayList}, numbers
-   * as {@link BigDecimal} (so {@code 12345678901234567890} and {@code 1.50} survive re-encoding),
-   * strings, booleans and null.
+   * as {@link BigDecimal} (so {@code 12345678901234567890} and {@code 1.50} survive re-encoding) or, when
+   * no {@code BigDecimal} holds them ({@code 1e9999999999}), as a {@code Number} whose {@code toString()}
+   * is the literal as sent; strings, booleans and null.
+   *
+   * @throws JsonPathException for a value nested deeper than Moshi's reader goes (255 levels)
    */
   public static @Nullable Object readValue(JsonReader reader) throws IOException {
     switch (reader.peek()) {
       case BEGIN_OBJECT -> {
-        reader.beginObject();
+        begin(reader, true);
         Map<String, @Nullable Object> map = new LinkedHashMap<>();
         while (reader.hasNext()) map.put(reader.nextName(), readValue(reader));
         reader.endObject();
         return map;
       }
       case BEGIN_ARRAY -> {
-        reader.beginArray();
+        begin(reader, false);
         List<@Nullable Object> list = new ArrayList<>();
         while (reader.hasNext()) list.add(readValue(reader));
         reader.endArray();
@@ -196,7 +271,7 @@ public final class Json {
       }
       case NUMBER -> {
         // nextString() on a NUMBER token returns the literal as written.
-        return new BigDecimal(reader.nextString());
+        return number(reader.nextString());
       }
       case BOOLEAN -> {
         return reader.nextBoolean();
@@ -205,6 +280,84 @@ public final class Json {
         return reader.nextNull();
       }
       default -> throw new JsonPathException(reader.getPath(), "expected a value, found " + reader.peek());
+    }
+  }
+
+  /** Moshi refuses to nest deeper than 255 levels with an unchecked exception; report it as a decode error. */
+  private static void begin(JsonReader reader, boolean object) throws IOException {
+    try {
+      if (object) {
+        reader.beginObject();
+      } else {
+        reader.beginArray();
+      }
+    } catch (com.squareup.moshi.JsonDataException e) {
+      throw new JsonPathException(reader.getPath(), "nested deeper than 255 levels");
+    }
+  }
+
+  /** The number a JSON literal denotes: a {@link BigDecimal}, or a {@link LiteralNumber} beyond its exponent range. */
+  static Number number(String literal) {
+    BigDecimal value;
+    try {
+      value = new BigDecimal(literal);
+    } catch (NumberFormatException e) {
+      return new LiteralNumber(literal);
+    }
+    // BigDecimal writes d.ddd…E±n with n = precision - scale - 1, which it cannot read back past the
+    // int range (9…9e2147483647 with 65 nines): keep such a literal as sent too.
+    long exponent = (long) value.precision() - value.scale() - 1;
+    return exponent == (int) exponent ? value : new LiteralNumber(literal);
+  }
+
+  /**
+   * A valid JSON number no {@link BigDecimal} holds, its exponent beyond the {@code int} range
+   * ({@code 1e9999999999}): kept as the literal, which it writes back unchanged. Equal to another such
+   * number with the same literal; {@link #doubleValue()} is infinite or zero.
+   */
+  static final class LiteralNumber extends Number {
+    private static final long serialVersionUID = 1L;
+
+    private final String literal;
+
+    LiteralNumber(String literal) {
+      this.literal = literal;
+    }
+
+    @Override
+    public double doubleValue() {
+      return Double.parseDouble(literal);
+    }
+
+    @Override
+    public float floatValue() {
+      return (float) doubleValue();
+    }
+
+    @Override
+    public long longValue() {
+      return (long) doubleValue();
+    }
+
+    @Override
+    public int intValue() {
+      return (int) doubleValue();
+    }
+
+    @Override
+    public boolean equals(@Nullable Object o) {
+      return o instanceof LiteralNumber other && literal.equals(other.literal);
+    }
+
+    @Override
+    public int hashCode() {
+      return literal.hashCode();
+    }
+
+    /** The literal as it was sent; {@code JsonWriter.value(Number)} writes this. */
+    @Override
+    public String toString() {
+      return literal;
     }
   }
 
@@ -242,8 +395,46 @@ public final class Json {
       String path = reader.getPath();
       builder.objectPath = path.substring(0, path.length() - name.length() - 1);
     }
-    builder.unknown.put(name, readValue(reader));
+    builder.unknown.put(name, readUnknownValue(reader));
     return builder;
+  }
+
+  /**
+   * Reads the value of an unknown property, including the valid numbers Moshi's strict reader refuses
+   * ({@link StrictJsonText}). A strict look-ahead over the value tells whether Moshi accepts it; only
+   * when it does not is the value's text taken (on a lenient look-ahead), parsed strictly here, and
+   * skipped by the reader. Anything else that Moshi refuses is malformed: the strict read then fails at
+   * the exact place.
+   */
+  private static @Nullable Object readUnknownValue(JsonReader reader) throws IOException {
+    if (moshiAccepts(reader)) return readValue(reader);
+    StrictJsonText.Parsed parsed = null;
+    JsonReader lenient = reader.peekJson();
+    lenient.setLenient(true);
+    try (okio.BufferedSource source = lenient.nextSource()) {
+      parsed = StrictJsonText.parse(source.readUtf8());
+    } catch (IOException | RuntimeException e) {
+      // not even lenient JSON: the strict read below reports it
+    }
+    if (parsed == null || !parsed.hasMoshiTrap()) return readValue(reader);
+    reader.setLenient(true); // Moshi reads the refused number as an unquoted literal, which it skips
+    try {
+      reader.skipValue();
+    } finally {
+      reader.setLenient(false);
+    }
+    return parsed.value();
+  }
+
+  /** Whether Moshi's strict reader reads the next value through; looks ahead on a copy. */
+  private static boolean moshiAccepts(JsonReader reader) {
+    JsonReader probe = reader.peekJson();
+    try {
+      probe.skipValue();
+      return true;
+    } catch (IOException | RuntimeException e) {
+      return false;
+    }
   }
 
   /** Records that the optional property {@code name} was sent as explicit null. */
@@ -292,10 +483,15 @@ public final class Json {
     return first[0];
   }
 
-  /** Visits the keys of the object held by {@code property}, on a look-ahead, until {@code stop} says so. */
-  private static void scanKeys(JsonReader reader, String property, java.util.function.Predicate<String> stop)
-      throws IOException {
+  /**
+   * Visits the keys of the object held by {@code property}, on a look-ahead, until {@code stop} says so.
+   * The look-ahead is lenient and stops quietly where the input fails: it only chooses an adapter, and
+   * that adapter reads the same input strictly and reports any failure with its exact path (a
+   * look-ahead's own path is not exact: Moshi does not count elements it skips).
+   */
+  private static void scanKeys(JsonReader reader, String property, java.util.function.Predicate<String> stop) {
     JsonReader peek = reader.peekJson();
+    peek.setLenient(true);
     try {
       peek.beginObject();
       while (peek.hasNext()) {
@@ -309,8 +505,8 @@ public final class Json {
         }
         peek.skipValue();
       }
-    } catch (IOException e) {
-      throw lookAheadFailed(peek, e);
+    } catch (IOException | RuntimeException e) {
+      // the adapter chosen on what was seen fails at the same place, with the exact path
     }
   }
 
@@ -344,9 +540,13 @@ public final class Json {
     }
   }
 
-  /** The string value of {@code property} of the object {@code reader} is at, without consuming it; null if absent. */
+  /**
+   * The string value of {@code property} of the object {@code reader} is at, without consuming it; null
+   * if absent, or when the input fails before it (leniently and quietly, as {@link #scanKeys} does).
+   */
   public static @Nullable String stringProperty(JsonReader reader, String property) throws IOException {
     JsonReader peek = reader.peekJson();
+    peek.setLenient(true);
     try {
       peek.beginObject();
       while (peek.hasNext()) {
@@ -355,19 +555,10 @@ public final class Json {
         }
         peek.skipValue();
       }
-      return null;
-    } catch (IOException e) {
-      throw lookAheadFailed(peek, e);
+    } catch (IOException | RuntimeException e) {
+      // the adapter chosen without it fails at the same place, with the exact path
     }
-  }
-
-  /** A malformed or truncated body found while looking ahead, reported at the look-ahead's position. */
-  private static JsonPathException lookAheadFailed(JsonReader peek, IOException e) {
-    if (e instanceof JsonPathException known) return known;
-    String reason = e instanceof java.io.EOFException ? "end of input" : String.valueOf(e.getMessage());
-    String suffix = " at path " + peek.getPath();
-    if (reason.endsWith(suffix)) reason = reason.substring(0, reason.length() - suffix.length());
-    return new JsonPathException(peek.getPath(), reason);
+    return null;
   }
 
   private static void expect(JsonReader reader, JsonReader.Token token, String what) throws IOException {
@@ -396,8 +587,49 @@ public final class Json {
 
   // ------------------------------------------------------------------ writing
 
+  /**
+   * Writes a string. One that holds a lone UTF-16 surrogate (a JSON string may: {@code "\\ud800"}) is
+   * written with that surrogate escaped, as received; Moshi's writer would put a {@code ?} in its place.
+   */
   public static void writeString(JsonWriter writer, String value) throws IOException {
-    writer.value(value);
+    if (!hasLoneSurrogate(value)) {
+      writer.value(value);
+      return;
+    }
+    try (okio.BufferedSink sink = writer.valueSink()) {
+      sink.writeUtf8(quoted(value));
+    }
+  }
+
+  private static boolean hasLoneSurrogate(String value) {
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      if (Character.isHighSurrogate(c) && i + 1 < value.length() && Character.isLowSurrogate(value.charAt(i + 1))) {
+        i++;
+      } else if (Character.isSurrogate(c)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** {@code value} as a JSON string literal, lone surrogates and what JSON requires escaped. */
+  private static String quoted(String value) {
+    StringBuilder out = new StringBuilder(value.length() + 8).append('"');
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      boolean pair = Character.isHighSurrogate(c) && i + 1 < value.length() && Character.isLowSurrogate(value.charAt(i + 1));
+      if (pair) {
+        out.append(c).append(value.charAt(++i));
+      } else if (c == '"' || c == '\\') {
+        out.append('\\').append(c);
+      } else if (c < 0x20 || Character.isSurrogate(c) || c == '\u2028' || c == '\u2029') {
+        out.append(String.format("\\u%04x", (int) c));
+      } else {
+        out.append(c);
+      }
+    }
+    return out.append('"').toString();
   }
 
   /** Writes a number, integral values without a fraction ({@code 15}, not {@code 15.0}), as most servers send them. */
@@ -458,6 +690,11 @@ public final class Json {
   public static void writeValue(JsonWriter writer, @Nullable Object value) throws IOException {
     if (value == null) {
       writeNull(writer);
+    } else if (value instanceof Map<?, ?> map && hasLoneSurrogateKey(map)) {
+      // JsonWriter.name() would put a ? in place of the surrogate; write this object as text.
+      try (okio.BufferedSink sink = writer.valueSink()) {
+        sink.writeUtf8(text(map));
+      }
     } else if (value instanceof Map<?, ?> map) {
       writer.beginObject();
       for (Map.Entry<?, ?> entry : map.entrySet()) {
@@ -470,7 +707,7 @@ public final class Json {
       for (Object element : list) writeValue(writer, element);
       writer.endArray();
     } else if (value instanceof String string) {
-      writer.value(string);
+      writeString(writer, string);
     } else if (value instanceof Boolean bool) {
       writer.value(bool);
     } else if (value instanceof Number number) {
@@ -478,6 +715,39 @@ public final class Json {
     } else {
       throw new IllegalArgumentException("not a JSON value: " + value.getClass().getName());
     }
+  }
+
+  private static boolean hasLoneSurrogateKey(Map<?, ?> map) {
+    for (Object key : map.keySet()) {
+      if (hasLoneSurrogate(String.valueOf(key))) return true;
+    }
+    return false;
+  }
+
+  /** A value {@link #readValue} produces as JSON text, for the rare object {@link #writeValue} cannot name. */
+  private static String text(@Nullable Object value) {
+    if (value instanceof Map<?, ?> map) {
+      StringBuilder out = new StringBuilder("{");
+      for (Map.Entry<?, ?> entry : map.entrySet()) {
+        if (out.length() > 1) out.append(',');
+        out.append(quoted(String.valueOf(entry.getKey()))).append(':').append(text(entry.getValue()));
+      }
+      return out.append('}').toString();
+    }
+    if (value instanceof List<?> list) {
+      StringBuilder out = new StringBuilder("[");
+      for (Object element : list) {
+        if (out.length() > 1) out.append(',');
+        out.append(text(element));
+      }
+      return out.append(']').toString();
+    }
+    if (value instanceof String string) return quoted(string);
+    if (value instanceof Double || value instanceof Float) {
+      double d = ((Number) value).doubleValue();
+      if (Double.isNaN(d) || Double.isInfinite(d)) throw new IllegalArgumentException("not a JSON number: " + d);
+    }
+    return String.valueOf(value); // numbers, booleans, null
   }
 
   /** Writes the unknown properties and nothing else; explicit nulls are written by each property. */
