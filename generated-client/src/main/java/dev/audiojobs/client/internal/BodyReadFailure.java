@@ -3,6 +3,7 @@ package dev.audiojobs.client.internal;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.SocketException;
+import java.util.List;
 import okhttp3.Interceptor;
 import okhttp3.MediaType;
 import okhttp3.ResponseBody;
@@ -36,28 +37,63 @@ final class BodyReadFailure extends IOException {
    * failure reading the body into a {@link BodyReadFailure}.
    */
   static Interceptor tagger() {
-    return chain -> {
-      okhttp3.Response response = chain.proceed(chain.request());
-      ResponseBody body = response.body();
-      if (body == null) {
-        return response;
+    return chain -> tag(chain.proceed(chain.request()));
+  }
+
+  /**
+   * The network interceptors to add, in this order, in place of {@code reader}, a network
+   * interceptor that reads the body of the response it passes on (the HTTP log at BODY level). Its
+   * failures are then told apart as {@link #tagger()} does: a failure reading the body arrives as a
+   * {@link BodyReadFailure} (the second interceptor tags the body {@code reader} reads); one that
+   * {@code reader} raises itself once the headers arrived (it decompresses a garbage gzip body to
+   * log it) is wrapped in one; a failure before the headers passes as it is. Each attempt and each
+   * redirect hop runs the network interceptors on one thread, which is how the second tells the
+   * first that headers came.
+   */
+  static List<Interceptor> around(Interceptor reader) {
+    ThreadLocal<okhttp3.Response> received = new ThreadLocal<>();
+    Interceptor outer = chain -> {
+      received.remove();
+      try {
+        return reader.intercept(chain);
+      } catch (BodyReadFailure e) {
+        throw e;
+      } catch (IOException e) {
+        okhttp3.Response response = received.get();
+        throw response == null ? e : new BodyReadFailure(response.code(), e);
+      } finally {
+        received.remove();
       }
-      int code = response.code();
-      MediaType type = body.contentType();
-      long length = body.contentLength();
-      BufferedSource tagged = Okio.buffer(new ForwardingSource(body.source()) {
-        @Override
-        public long read(Buffer sink, long byteCount) throws IOException {
-          try {
-            return super.read(sink, byteCount);
-          } catch (BodyReadFailure e) {
-            throw e;
-          } catch (IOException e) {
-            throw new BodyReadFailure(code, e);
-          }
-        }
-      });
-      return response.newBuilder().body(ResponseBody.create(tagged, type, length)).build();
     };
+    Interceptor inner = chain -> {
+      okhttp3.Response response = tag(chain.proceed(chain.request()));
+      received.set(response);
+      return response;
+    };
+    return List.of(outer, inner);
+  }
+
+  /** {@code response} with a body whose read failures are {@link BodyReadFailure}s. */
+  private static okhttp3.Response tag(okhttp3.Response response) {
+    ResponseBody body = response.body();
+    if (body == null) {
+      return response;
+    }
+    int code = response.code();
+    MediaType type = body.contentType();
+    long length = body.contentLength();
+    BufferedSource tagged = Okio.buffer(new ForwardingSource(body.source()) {
+      @Override
+      public long read(Buffer sink, long byteCount) throws IOException {
+        try {
+          return super.read(sink, byteCount);
+        } catch (BodyReadFailure e) {
+          throw e;
+        } catch (IOException e) {
+          throw new BodyReadFailure(code, e);
+        }
+      }
+    });
+    return response.newBuilder().body(ResponseBody.create(tagged, type, length)).build();
   }
 }

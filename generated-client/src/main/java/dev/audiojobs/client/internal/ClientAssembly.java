@@ -124,8 +124,10 @@ final class ClientAssembly {
       HttpLoggingInterceptor log = new HttpLoggingInterceptor(line -> sink.accept(Secrets.mask(line, key)));
       log.redactHeader("Authorization");
       log.setLevel(HttpLoggingInterceptor.Level.valueOf(options.httpLogLevel().name()));
-      // A network interceptor, so the log shows each redirect and the headers actually sent.
-      builder.addNetworkInterceptor(log);
+      // A network interceptor, so the log shows each redirect and the headers actually sent. At
+      // BODY it reads (and decompresses) the body itself, before the application-level tagger
+      // could see a failure: it is told apart from a connection failure here too.
+      BodyReadFailure.around(log).forEach(builder::addNetworkInterceptor);
     }
     OkHttpClient api = builder.build();
     String baseUrl = options.baseUrl() != null ? options.baseUrl() : defaultBaseUrl;

@@ -21,6 +21,7 @@ import okhttp3.Headers;
 import okhttp3.MediaType;
 import okhttp3.ResponseBody;
 import okio.Buffer;
+import okio.ByteString;
 import org.jspecify.annotations.Nullable;
 import retrofit2.Response;
 
@@ -31,6 +32,7 @@ import retrofit2.Response;
  */
 final class ResponseReader {
   private static final String REQUEST_ID = "X-Request-Id";
+  private static final ByteString UTF8_BOM = ByteString.decodeHex("efbbbf");
 
   private final Secrets secrets;
   private final Clock clock;
@@ -99,7 +101,9 @@ final class ResponseReader {
     JsonAdapter<?> adapter = op.error(code);
     if (adapter != null && !rawBody.isEmpty()) {
       try {
-        error = new Decoding(op.operationId(), code, null, attempts).decode(adapter, new Buffer().writeUtf8(rawBody));
+        // The text is decoded in its charset already; only a byte-order mark is left to drop.
+        String json = rawBody.charAt(0) == '\uFEFF' ? rawBody.substring(1) : rawBody;
+        error = new Decoding(op.operationId(), code, null, attempts).decode(adapter, new Buffer().writeUtf8(json));
       } catch (DecodeException e) {
         // An error body that does not fit its model (a proxy's HTML page, a changed schema) must
         // not hide the HTTP error itself: the error stays empty and rawBody keeps the text.
@@ -131,9 +135,34 @@ final class ResponseReader {
   }
 
   private static String text(Buffer bytes, @Nullable ResponseBody body) {
+    return bytes.snapshot().string(charset(body));
+  }
+
+  /** The charset the Content-Type names; UTF-8 when it names none, or one this JVM does not know. */
+  private static Charset charset(@Nullable ResponseBody body) {
     MediaType type = body != null ? body.contentType() : null;
     Charset charset = type != null ? type.charset(StandardCharsets.UTF_8) : StandardCharsets.UTF_8;
-    return bytes.snapshot().string(Objects.requireNonNull(charset));
+    return Objects.requireNonNull(charset);
+  }
+
+  /**
+   * {@code bytes} as the UTF-8 JSON text Moshi reads: transcoded from the charset the Content-Type
+   * names (an ISO-8859-1 "é" would otherwise become U+FFFD without a word), and without a leading
+   * UTF-8 byte-order mark, which RFC 8259 lets a parser ignore and Retrofit's Moshi converter does.
+   * {@code bytes} itself is left as it is, for the raw text of an exception.
+   */
+  private static Buffer utf8Json(Buffer bytes, @Nullable ResponseBody body) {
+    Charset charset = charset(body);
+    if (!charset.equals(StandardCharsets.UTF_8)) {
+      String text = bytes.snapshot().string(charset);
+      return new Buffer().writeUtf8(text, text.startsWith("\uFEFF") ? 1 : 0, text.length());
+    }
+    if (bytes.rangeEquals(0, UTF8_BOM)) {
+      Buffer rest = new Buffer();
+      bytes.copyTo(rest, UTF8_BOM.size(), bytes.size() - UTF8_BOM.size()); // shares segments, copies no bytes
+      return rest;
+    }
+    return bytes;
   }
 
   /** Decoding one body of one response; the one place a {@link DecodeException} is made. */
@@ -161,7 +190,8 @@ final class ResponseReader {
       if (bytes.size() == 0) {
         throw failure("$", "empty body", bytes, null);
       }
-      JsonReader reader = JsonReader.of(bytes.peek());
+      Buffer json = utf8Json(bytes, body);
+      JsonReader reader = JsonReader.of(json.peek());
       // The whole body is in memory, so a union may decode in one pass on a guess and ask to be
       // decoded again, exactly, when the guess was wrong (Json.RetryExactly).
       Json.allowSinglePass(reader);
@@ -170,13 +200,13 @@ final class ResponseReader {
         try {
           value = adapter.fromJson(reader);
         } catch (Json.RetryExactly guessWasWrong) {
-          reader = JsonReader.of(bytes.peek());
+          reader = JsonReader.of(json.peek());
           value = adapter.fromJson(reader);
         }
       } catch (JsonPathException e) {
         throw failure(e.path(), e.reason(), bytes, e);
       } catch (IOException | RuntimeException e) {
-        throw failure(path(reader), reason(e), bytes, e);
+        throw failure(path(reader, e), reason(e), bytes, e);
       }
       boolean trailing;
       try {
@@ -203,7 +233,33 @@ final class ResponseReader {
   // Moshi's path inside an object before the first name is "$.x." style; the object is the
   // offending value then.
   private static String path(JsonReader reader) {
-    String path = reader.getPath();
+    return trimmed(reader.getPath());
+  }
+
+  /**
+   * Where {@code e} happened: the path Moshi's message names when it names one, since the failure
+   * may have come from a look-ahead reader (a union peeking at its discriminator) that is deeper
+   * than {@code reader}, which would only say {@code $}; otherwise {@code reader}'s path.
+   */
+  private static String path(JsonReader reader, Exception e) {
+    String message = e.getMessage();
+    int at = pathSuffix(message);
+    return at >= 0 ? trimmed(message.substring(message.indexOf('$', at))) : path(reader);
+  }
+
+  /**
+   * Where Moshi's message ends in the path it failed at — {@code " at path $.x"}, or {@code " at
+   * $.x"} after "Nesting too deep" — or -1.
+   */
+  private static int pathSuffix(@Nullable String message) {
+    if (message == null) {
+      return -1;
+    }
+    int at = message.lastIndexOf(" at path $");
+    return at >= 0 ? at : message.lastIndexOf(" at $");
+  }
+
+  private static String trimmed(String path) {
     return path.length() > 1 && path.endsWith(".") ? path.substring(0, path.length() - 1) : path;
   }
 
@@ -211,7 +267,7 @@ final class ResponseReader {
     String message = e.getMessage();
     if (message != null) {
       // Moshi ends its messages with " at path $.x"; the path is reported separately.
-      int at = message.lastIndexOf(" at path $");
+      int at = pathSuffix(message);
       if (at >= 0) {
         message = message.substring(0, at);
       }

@@ -15,6 +15,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.zip.ZipException;
 import javax.net.ssl.SSLHandshakeException;
 import javax.net.ssl.SSLPeerUnverifiedException;
@@ -160,8 +161,8 @@ final class RetryingCall<T, R> {
   }
 
   private void retryLater(Call<ResponseBody> previous, Duration wait) {
-    CompletableFuture<Void> delay = options.sleeper().delay(wait);
-    if (!future.track(delay)) {
+    CompletableFuture<Void> delay = future.startTracked(() -> options.sleeper().delay(wait));
+    if (delay == null) {
       return;
     }
     delay.whenComplete(
@@ -271,14 +272,18 @@ final class RetryingCall<T, R> {
       return true;
     }
 
-    /** Tracks {@code delay}; false, having cancelled it, when this future is done already. */
-    synchronized boolean track(Future<?> delay) {
-      this.delay = delay;
+    /**
+     * Starts a delay and tracks it, both under this future's lock, so that a {@link #cancel} that
+     * races with it finds the delay tracked once it returns (and cancels it) however early it came;
+     * null, nothing started, when this future is done already.
+     */
+    synchronized <F extends Future<?>> @Nullable F startTracked(Supplier<F> start) {
       if (isDone()) {
-        delay.cancel(false);
-        return false;
+        return null;
       }
-      return true;
+      F started = start.get();
+      this.delay = started;
+      return started;
     }
 
     @Override
