@@ -14,7 +14,8 @@ import org.jspecify.annotations.Nullable;
  * </ul>
  *
  * <p>Waiting for a job adds {@link JobFailedException} (the job ended failed or canceled) and
- * {@link WaitTimeoutException} (it did not end in time).
+ * {@link WaitTimeoutException} (it did not end in time). Receiving a webhook adds
+ * {@link WebhookVerificationException} (the delivery is not authentic, or its payload does not fit).
  *
  * <p>No message of these exceptions ever contains the API key.
  */
@@ -48,7 +49,8 @@ public abstract class AudioJobsException extends RuntimeException {
 
   /**
    * How many times the request was sent before this outcome: 1 unless the {@link RetryPolicy}
-   * retried it; 0 for a {@link RequestValidationException}, whose request was never sent. For a {@link JobFailedException} or {@link WaitTimeoutException}, how many times
+   * retried it; 0 for a {@link RequestValidationException}, whose request was never sent, and for a
+   * {@link WebhookVerificationException}, where the receiver sends nothing. For a {@link JobFailedException} or {@link WaitTimeoutException}, how many times
    * the job was polled.
    */
   public int attempts() {

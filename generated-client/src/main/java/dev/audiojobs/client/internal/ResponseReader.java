@@ -232,7 +232,7 @@ final class ResponseReader {
 
   // Moshi's path inside an object before the first name is "$.x." style; the object is the
   // offending value then.
-  private static String path(JsonReader reader) {
+  static String path(JsonReader reader) {
     return trimmed(reader.getPath());
   }
 
@@ -263,7 +263,7 @@ final class ResponseReader {
     return path.length() > 1 && path.endsWith(".") ? path.substring(0, path.length() - 1) : path;
   }
 
-  private static String reason(Exception e) {
+  static String reason(Exception e) {
     String message = e.getMessage();
     if (message != null) {
       // Moshi ends its messages with " at path $.x"; the path is reported separately.
