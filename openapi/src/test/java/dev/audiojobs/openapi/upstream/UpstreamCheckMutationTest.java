@@ -21,6 +21,8 @@ final class UpstreamCheckMutationTest {
   private static final Path PACTS = OPENAPI.resolveSibling("conformance-tests").resolve("pacts");
   private static final String GET_JOB = "pyannote/get-job.yaml";
   private static final String LIST_JOBS = "pyannote/list-jobs.yaml";
+  /** Repeats the shared error schemas and the auth scheme; a mutation of those edits all three fragments. */
+  private static final String WRITE_SIDE = "pyannote/write-side.yaml";
   private static final String DAILY = "daily/batch-processor.yaml";
   private static final String LYRCS = "lyrcs/jobs.yaml";
 
@@ -74,7 +76,7 @@ final class UpstreamCheckMutationTest {
           e(LIST_JOBS, "        - name: status\n          required: false", "        - name: status\n          required: true")),
       m("the auth scheme changes", 1,
           "BREAKING pyannote getJob security: auth changed",
-          e(GET_JOB, AUTH, AUTH_KEY), e(LIST_JOBS, AUTH, AUTH_KEY)),
+          e(GET_JOB, AUTH, AUTH_KEY), e(LIST_JOBS, AUTH, AUTH_KEY), e(WRITE_SIDE, AUTH, AUTH_KEY)),
       m("the auth requirement is dropped from an operation", 1,
           "BREAKING lyrcs getJob security: auth changed",
           e(LYRCS, "      security:\n        - bearer: []\n", "")),
@@ -85,7 +87,8 @@ final class UpstreamCheckMutationTest {
       m("an error body the client decodes changes shape", 1,
           "BREAKING pyannote getJob 402 $.message: type changed from string to integer",
           e(GET_JOB, ERROR_MESSAGE, ERROR_MESSAGE.replace("type: string", "type: integer")),
-          e(LIST_JOBS, ERROR_MESSAGE, ERROR_MESSAGE.replace("type: string", "type: integer"))),
+          e(LIST_JOBS, ERROR_MESSAGE, ERROR_MESSAGE.replace("type: string", "type: integer")),
+          e(WRITE_SIDE, ERROR_MESSAGE, ERROR_MESSAGE.replace("type: string", "type: integer"))),
       m("a declared error response is removed", 1,
           "BREAKING pyannote getJob response 429: declared error response removed",
           e(GET_JOB, "        '429':\n          description: Too many requests\n          content:\n            application/json:\n              schema:\n                $ref: '#/components/schemas/ApiError'\n      security:",
