@@ -220,8 +220,8 @@ final class DerivedCases {
       if (parameter.path("required").asBoolean()) request.put(parameter.path("name").asText(), "derived-id");
     }
     // A response can only be asked for with a request the client sends: the minimal valid body.
-    ObjectNode body = DerivedRequests.minimalBody(spec, op);
-    if (body != null) request.set("body", body);
+    ObjectNode requestBody = DerivedRequests.minimalBody(spec, op);
+    if (requestBody != null) request.set("body", requestBody);
     ObjectNode response = json.putObject("response");
     response.put("status", status);
     response.set("body", body);
