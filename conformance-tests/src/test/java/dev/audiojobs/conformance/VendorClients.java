@@ -107,7 +107,7 @@ public final class VendorClients {
    * Decodes {@code json} with the vendor's own adapter for {@code type}, as a user reading a request
    * from JSON would; a body that breaks the spec may throw the client's request-validation exception.
    */
-  static Object decode(String vendor, Class<?> type, String json) throws Throwable {
+  public static Object decode(String vendor, Class<?> type, String json) throws Throwable {
     Class<?> jsonClass = Class.forName("dev.audiojobs." + vendor + "." + prefix(vendor) + "Json");
     JsonAdapter<?> adapter;
     try {

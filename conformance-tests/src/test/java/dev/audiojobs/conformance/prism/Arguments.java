@@ -21,7 +21,29 @@ final class Arguments {
   private static final int UNBOUNDED_SPAN = 10_000;
 
   /** The values in the client method's order, and the same by wire name for messages. */
-  record Call(List<Object> values, Map<String, Object> byName) {}
+  record Call(List<Object> values, Map<String, Object> byName, String bodySchema, JsonNode body) {
+    Call(List<Object> values, Map<String, Object> byName) {
+      this(values, byName, null, null);
+    }
+
+    /** The same call with a JSON request body of schema {@code schema}, shown as {@code body} in messages. */
+    Call withBody(String schema, JsonNode json) {
+      Map<String, Object> named = new LinkedHashMap<>(byName);
+      named.put("body", json);
+      return new Call(values, named, schema, json);
+    }
+
+    /**
+     * The arguments, the body (when there is one) decoded into the client's request model and appended
+     * last; decoding throws what the client's adapter throws.
+     */
+    List<Object> decodedBody(VendorClient client) throws Throwable {
+      if (body == null) return values;
+      List<Object> all = new ArrayList<>(values);
+      all.add(client.decode(bodySchema, body.toString()));
+      return all;
+    }
+  }
 
   private Arguments() {}
 
