@@ -7,10 +7,10 @@ import java.util.List;
 
 /**
  * Turns a case's {@code request} into the arguments of the client method: parameters by wire name in
- * the spec's order, then the body — {@code request.body} decoded with the vendor's own adapter for the
- * operation's request model (passed where the method takes that model), or {@code request.parts} as
- * one argument per property of the multipart schema, in the schema's order ({@link FilePart} for a
- * file part, the text for a field).
+ * the spec's order, then the request model — {@code request.body} decoded with the vendor's own adapter,
+ * or for a {@code multipart/form-data} body built from {@code request.parts} with the model's builder as
+ * a user would ({@code builder().file(FilePart.of(…)).language("English").build()}: a {@link FilePart}
+ * for a file part, the text converted to the setter's type for a field).
  */
 final class RequestArguments {
   private RequestArguments() {}
@@ -28,20 +28,59 @@ final class RequestArguments {
       arguments[i] = value == null ? null : VendorClients.argument(value, types[i]);
     }
     if (body == null) return arguments;
+    Class<?> model = VendorClients.model(vendor, body.schema());
     if (VendorClients.isMultipart(body)) {
-      JsonNode parts = request.path("parts");
-      for (int i = 0; i < body.properties().size(); i++) {
-        JsonNode part = parts.get(body.properties().get(i));
-        arguments[parameters.size() + i] = part == null ? null : part.isTextual() ? part.asText() : filePart(part);
-      }
+      arguments[parameters.size()] = request.has("parts") ? fromParts(model, request.get("parts")) : null;
       return arguments;
     }
-    Class<?> model = VendorClients.model(vendor, body.schema());
-    int at = parameters.size();
-    for (int i = parameters.size(); i < types.length; i++) if (types[i] == model) at = i;
     JsonNode json = request.get("body");
-    arguments[at] = json == null ? null : VendorClients.decode(vendor, model, json.toString());
+    arguments[parameters.size()] = json == null ? null : VendorClients.decode(vendor, model, json.toString());
     return arguments;
+  }
+
+  /** The multipart request model built from a case's parts with its builder, one setter per part. */
+  private static Object fromParts(Class<?> model, JsonNode parts) throws Throwable {
+    Object builder = model.getMethod("builder").invoke(null);
+    for (java.util.Iterator<java.util.Map.Entry<String, JsonNode>> it = parts.fields(); it.hasNext(); ) {
+      java.util.Map.Entry<String, JsonNode> part = it.next();
+      Method setter = setter(builder.getClass(), member(part.getKey()));
+      if (setter == null) {
+        throw new IllegalArgumentException("request.parts." + part.getKey() + ": " + model.getSimpleName()
+            + " has no property " + part.getKey());
+      }
+      Class<?> type = setter.getParameterTypes()[0];
+      Object value = type == FilePart.class ? filePart(part.getValue()) : VendorClients.argument(part.getValue(), type);
+      try {
+        setter.invoke(builder, value);
+      } catch (java.lang.reflect.InvocationTargetException e) {
+        throw e.getCause();
+      }
+    }
+    try {
+      return builder.getClass().getMethod("build").invoke(builder);
+    } catch (java.lang.reflect.InvocationTargetException e) {
+      throw e.getCause(); // a part missing that the schema requires: the client's refusal
+    }
+  }
+
+  private static Method setter(Class<?> builder, String name) {
+    for (Method m : builder.getMethods()) if (m.getName().equals(name) && m.getParameterCount() == 1) return m;
+    return null;
+  }
+
+  /** The Java member name the generator gives a wire name: {@code webhook_url} → {@code webhookUrl}. */
+  static String member(String wireName) {
+    StringBuilder out = new StringBuilder();
+    boolean upper = false;
+    for (char c : wireName.toCharArray()) {
+      if (!Character.isLetterOrDigit(c)) {
+        upper = out.length() > 0;
+        continue;
+      }
+      out.append(upper ? Character.toUpperCase(c) : out.length() == 0 ? Character.toLowerCase(c) : c);
+      upper = false;
+    }
+    return out.toString();
   }
 
   /** A case's file part: its bytes from {@code text} or {@code base64}, with its filename and content type. */

@@ -85,13 +85,11 @@ public final class VendorClients {
   }
 
   /**
-   * How many Java parameters the client method of {@code operation} takes: one per spec parameter,
-   * plus one for a JSON body (the request model), or one per property of a {@code multipart/form-data}
-   * body, in the schema's order.
+   * How many Java parameters the client method of {@code operation} takes: one per spec parameter in
+   * spec order, then the request model when it takes a body (JSON or {@code multipart/form-data}).
    */
   static int arity(List<Parameter> parameters, RequestBody body) {
-    if (body == null) return parameters.size();
-    return parameters.size() + (isMultipart(body) ? body.properties().size() : 1);
+    return parameters.size() + (body == null ? 0 : 1);
   }
 
   static boolean isMultipart(RequestBody body) {
