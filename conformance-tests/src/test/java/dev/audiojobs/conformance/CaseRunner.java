@@ -138,8 +138,8 @@ final class CaseRunner {
         }
         if (expect.has("text")) {
           if (!(value instanceof String text) || !text.equals(expect.get("text").asText())) {
-            problems.add("expected the text " + abbreviate(expect.get("text").asText()) + " but the call returned "
-                + (value instanceof String text ? "the text " + abbreviate(text) : describe(value, null)));
+            problems.add("expected the text " + abbreviate(expect.get("text").asText()) + " but "
+                + (value instanceof String text ? "the call returned the text " + abbreviate(text) : describe(value, null)));
           }
           return;
         }
