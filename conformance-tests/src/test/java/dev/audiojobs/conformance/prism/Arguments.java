@@ -12,7 +12,7 @@ import java.util.UUID;
  * Arguments for one call, generated from the parameter schemas of the normalized spec (the client's
  * own) with a seeded {@link Random}, so a run's requests can be replayed: ids of several shapes,
  * integers within their minimum and maximum, enum values, and an optional parameter absent one time in
- * four.
+ * four; a {@code format: uuid} string is a UUID.
  */
 final class Arguments {
   private static final String ID_CHARACTERS = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_";
@@ -80,6 +80,8 @@ final class Arguments {
       return Long.toString(Math.min(value, max));
     }
     if (type.equals("boolean")) return Boolean.toString(random.nextBoolean());
+    // A cursor is handed out by the server as a UUID (format uuid): sending anything else is a request the spec refuses.
+    if ("uuid".equals(schema.path("format").asText())) return new UUID(random.nextLong(), random.nextLong()).toString();
     return parameter.in().equals("path") ? id(random) : word(random, 1 + random.nextInt(12));
   }
 
