@@ -4,18 +4,17 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.audiojobs.client.ApiException;
 import dev.audiojobs.client.DecodeException;
+import dev.audiojobs.client.RequestValidationException;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
-import okhttp3.HttpUrl;
 
 /**
  * Runs one case: a local {@link MockWebServer} on loopback answers with the case's response, the
@@ -66,36 +65,45 @@ final class CaseRunner {
     String basePath = VendorClients.basePath(c.vendor());
     Object client = VendorClients.client(c.vendor(), server.url(basePath).toString());
     List<VendorClients.Parameter> parameters = VendorClients.parameters(operation);
-    Method method = VendorClients.method(client, c.operation(), parameters.size());
+    VendorClients.RequestBody requestBody = VendorClients.requestBody(c.vendor(), operation);
     JsonNode request = json.path("request");
     for (Iterator<String> names = request.fieldNames(); names.hasNext(); ) {
       String name = names.next();
+      if (name.equals("body") || name.equals("parts")) continue;
       if (parameters.stream().noneMatch(p -> p.name().equals(name))) {
         problems.add("request." + name + ": " + c.operation() + " has no parameter " + name);
       }
     }
-    if (!problems.isEmpty()) return problems;
-    Object[] arguments = new Object[parameters.size()];
-    for (int i = 0; i < parameters.size(); i++) {
-      JsonNode value = request.get(parameters.get(i).name());
-      arguments[i] = value == null ? null : VendorClients.argument(value, method.getParameterTypes()[i]);
+    if (request.has("body") && (requestBody == null || VendorClients.isMultipart(requestBody) || requestBody.schema() == null)) {
+      problems.add("request.body: " + c.operation() + " takes no JSON request body of a named schema");
     }
+    if (request.has("parts") && (requestBody == null || !VendorClients.isMultipart(requestBody))) {
+      problems.add("request.parts: " + c.operation() + " takes no multipart/form-data body");
+    }
+    if (!problems.isEmpty()) return problems;
+    Method method = VendorClients.method(client, c.operation(), VendorClients.arity(parameters, requestBody));
 
     Object value = null;
     Throwable thrown = null;
     try {
+      Object[] arguments = RequestArguments.of(c.vendor(), request, parameters, requestBody, method);
       value = VendorClients.invoke(method, client, arguments);
     } catch (Throwable t) {
+      // A body the adapter already refuses (a required property missing) throws here too: nothing is sent.
       thrown = t;
     }
     judgeOutcome(c, json, method.getReturnType(), value, thrown, encoder, problems);
 
-    RecordedRequest recorded = server.takeRequest(1, TimeUnit.SECONDS);
-    if (json.has("expectRequest")) {
+    RecordedRequest recorded = server.getRequestCount() == 0 ? null : server.takeRequest(1, TimeUnit.SECONDS);
+    if (json.path("expect").path("outcome").asText().equals("invalid_request")) {
+      if (recorded != null) {
+        problems.add("expected nothing to reach the server but the client sent " + recorded.getMethod() + " " + recorded.getTarget());
+      }
+    } else if (json.has("expectRequest")) {
       if (recorded == null) {
         problems.add("expectRequest: the client sent no request");
       } else {
-        judgeRequest(json.get("expectRequest"), recorded, basePath, problems);
+        RequestJudge.judge(json.get("expectRequest"), request.get("body"), recorded, basePath, problems);
       }
     }
     return problems;
@@ -126,6 +134,18 @@ final class CaseRunner {
       case "decoded" -> {
         if (thrown != null) {
           problems.add("expected a decoded value but the call threw " + thrown);
+          return;
+        }
+        if (expect.has("text")) {
+          if (!(value instanceof String text) || !text.equals(expect.get("text").asText())) {
+            problems.add("expected the text " + abbreviate(expect.get("text").asText()) + " but "
+                + (value instanceof String text ? "the call returned the text " + abbreviate(text) : describe(value, null)));
+          }
+          return;
+        }
+        if (value == null) {
+          // A bodiless success (204): there is nothing to re-encode, and nothing may be expected of it.
+          if (expect.has("json") || expect.has("variant")) problems.add("expected a decoded value but the call returned nothing");
           return;
         }
         if (expect.has("variant") && !expect.get("variant").asText().equals(value.getClass().getSimpleName())) {
@@ -180,6 +200,17 @@ final class CaseRunner {
           }
         }
       }
+      case "invalid_request" -> {
+        if (!(thrown instanceof RequestValidationException e)) {
+          problems.add("expected the request-validation exception but " + describe(value, thrown));
+          return;
+        }
+        if (expect.has("path") && !expect.get("path").asText().equals(e.path())) {
+          problems.add("expected the request to be refused at " + expect.get("path").asText() + " but it was refused at "
+              + e.path() + " (" + e.reason() + ")");
+        }
+        if (e.attempts() != 0) problems.add("a refused request reports " + e.attempts() + " attempts, not 0");
+      }
       default -> problems.add("unknown outcome " + outcome);
     }
   }
@@ -190,34 +221,12 @@ final class CaseRunner {
   }
 
   private static String describe(Object value, Throwable thrown) {
-    return thrown == null ? "the call returned " + value.getClass().getSimpleName() : "the call threw " + thrown;
+    if (thrown != null) return "the call threw " + thrown;
+    return value == null ? "the call returned nothing" : "the call returned " + value.getClass().getSimpleName();
   }
 
-  private static void judgeRequest(JsonNode expected, RecordedRequest recorded, String basePath, List<String> problems) {
-    if (expected.has("method") && !expected.get("method").asText().equals(recorded.getMethod())) {
-      problems.add("expected method " + expected.get("method").asText() + " but was " + recorded.getMethod());
-    }
-    HttpUrl url = recorded.getUrl();
-    String target = recorded.getTarget();
-    String rawPath = target.contains("?") ? target.substring(0, target.indexOf('?')) : target;
-    String prefix = basePath.endsWith("/") ? basePath.substring(0, basePath.length() - 1) : basePath;
-    String relative = rawPath.startsWith(prefix) ? rawPath.substring(prefix.length()) : rawPath;
-    if (expected.has("path") && !expected.get("path").asText().equals(relative)) {
-      problems.add("expected request path " + expected.get("path").asText() + " but was " + relative);
-    }
-    if (expected.has("query")) {
-      Map<String, String> want = new TreeMap<>();
-      expected.get("query").fields().forEachRemaining(e -> want.put(e.getKey(), e.getValue().asText()));
-      Map<String, String> got = new TreeMap<>();
-      for (String name : url.queryParameterNames()) got.put(name, String.join(",", url.queryParameterValues(name).stream().map(String::valueOf).toList()));
-      if (!want.equals(got)) problems.add("expected query " + want + " but was " + got);
-    }
-    for (Iterator<Map.Entry<String, JsonNode>> it = expected.path("headers").fields(); it.hasNext(); ) {
-      Map.Entry<String, JsonNode> header = it.next();
-      String actual = recorded.getHeaders().get(header.getKey());
-      if (!header.getValue().asText().equals(actual)) {
-        problems.add("expected header " + header.getKey() + ": " + header.getValue().asText() + " but was " + actual);
-      }
-    }
+  private static String abbreviate(String text) {
+    String quoted = ConformanceCase.MAPPER.getNodeFactory().textNode(text).toString();
+    return quoted.length() <= 80 ? quoted : quoted.substring(0, 80) + "…";
   }
 }

@@ -14,7 +14,8 @@ import java.util.Set;
  * same runner: for every schema reachable from a response, a minimal and a maximal valid instance
  * (decoded and re-encoded unchanged, unknown properties included), each required property removed,
  * each property given a value of the wrong JSON type, every enum value and an unknown one, and every
- * declared error response. Each case names what it exercises, for the coverage line.
+ * declared error response; and the request-body cases of {@link DerivedRequests}. Each case names what
+ * it exercises, for the coverage line.
  */
 final class DerivedCases {
   /** A case and the coverage keys it exercises when it passes. */
@@ -69,6 +70,8 @@ final class DerivedCases {
         forResponse(op, response.getKey(), response.getValue());
       }
     }
+    // Request bodies get their own instances, so that the response cases above stay as they were.
+    new DerivedRequests(spec, new Instances(spec, SEED + 1), cases).generate();
     return cases;
   }
 
@@ -216,6 +219,9 @@ final class DerivedCases {
     for (JsonNode parameter : op.node().path("parameters")) {
       if (parameter.path("required").asBoolean()) request.put(parameter.path("name").asText(), "derived-id");
     }
+    // A response can only be asked for with a request the client sends: the minimal valid body.
+    ObjectNode requestBody = DerivedRequests.minimalBody(spec, op);
+    if (requestBody != null) request.set("body", requestBody);
     ObjectNode response = json.putObject("response");
     response.put("status", status);
     response.set("body", body);

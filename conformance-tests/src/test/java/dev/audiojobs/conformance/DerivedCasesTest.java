@@ -59,21 +59,29 @@ final class DerivedCasesTest {
 
   /** Coverage of every vendor's totals by the keys of passed cases. */
   record Coverage(String line, List<String> missing) {
+    private static Set<String> union(Set<String> a, Set<String> b) {
+      Set<String> all = new LinkedHashSet<>(a);
+      all.addAll(b);
+      return all;
+    }
+
     static Coverage of(Set<String> covered) {
       List<String> parts = new ArrayList<>();
       List<String> missing = new ArrayList<>();
       int[] counts = new int[2];
-      for (String[] kind : new String[][] {{"schemas"}, {"properties"}, {"required properties"}, {"enum values"}, {"declared responses"}}) {
+      for (String[] kind : new String[][] {{"schemas"}, {"properties"}, {"required properties"}, {"enum values"}, {"declared responses"},
+          {"request rules"}}) {
         Set<String> all = new LinkedHashSet<>();
         Set<String> hit = new LinkedHashSet<>();
         for (String vendor : VendorClients.VENDORS) {
           SpecModel spec = new SpecModel(vendor, VendorClients.spec(vendor));
           DerivedCases.Totals totals = DerivedCases.totals(spec);
+          DerivedRequests.Totals requests = DerivedRequests.totals(spec);
           Function<String, Boolean> isCovered;
           Set<String> keys;
           switch (kind[0]) {
             case "schemas" -> {
-              keys = totals.schemas();
+              keys = union(totals.schemas(), requests.schemas());
               // A schema counts when a minimal and a maximal instance of it (an enum: every value) passed.
               isCovered = k -> {
                 String name = k.substring(k.lastIndexOf(':') + 1);
@@ -84,7 +92,8 @@ final class DerivedCasesTest {
               };
             }
             case "properties" -> {
-              keys = totals.properties();
+              // A request property: it reached the wire in a maximal body and its wrong type was refused.
+              keys = union(totals.properties(), requests.properties());
               // A property counts when it round-tripped in a maximal instance and its wrong type was caught.
               isCovered = k -> {
                 String what = k.substring(k.lastIndexOf(':') + 1);
@@ -97,7 +106,14 @@ final class DerivedCasesTest {
               isCovered = covered::contains;
             }
             case "enum values" -> {
-              keys = totals.enumValues();
+              // A request enum value counts when it was sent; an unknown one when a closed enum refused it.
+              keys = union(totals.enumValues(), requests.enumValues());
+              isCovered = covered::contains;
+            }
+            case "request rules" -> {
+              // Each rule broken once and refused before sending, its edge value sent unchanged, an
+              // explicit null where nullable and an unknown property passed through.
+              keys = requests.rules();
               isCovered = covered::contains;
             }
             default -> {

@@ -31,6 +31,15 @@ final class NegativeControlTest {
       Map.entry("pyannote/missing-expect.json", "does not follow case.schema.json"),
       Map.entry("pyannote/unknown-operation.json", "operation deleteJob is not in openapi/normalized/pyannote.yaml"),
       Map.entry("pyannote/unknown-parameter.json", "request.limit: getJob has no parameter limit"),
+      Map.entry("pyannote/wrong-request-body.json", "request body differs at $.numSpeakers: missing"),
+      Map.entry("pyannote/wrong-content-type.json", "expected request content type multipart/form-data but was application/json"),
+      Map.entry("pyannote/invalid-request-that-is-valid.json", "expected the request-validation exception but the call returned JobCreated"),
+      Map.entry("pyannote/wrong-invalid-request-path.json", "expected the request to be refused at $.minSpeakers but it was refused at $.numSpeakers"),
+      Map.entry("pyannote/wrong-parts.json", "expected multipart/form-data parts but the request's content type was application/json"),
+      Map.entry("pyannote/parts-for-a-json-operation.json", "request.parts: diarize takes no multipart/form-data body"),
+      Map.entry("pyannote/body-for-a-get.json", "request.body: getJob takes no JSON request body"),
+      Map.entry("pyannote/text-and-json.json", "does not follow case.schema.json"),
+      Map.entry("pyannote/wrong-text.json", "expected the text \"[00:01.00] la\" but the call returned UnknownJob"),
       Map.entry("lyrcs/wrong-header.json", "expected header Authorization: Bearer other-key but was Bearer conformance-key"),
       Map.entry("daily/not-json.json", "daily/not-json.json: not JSON"));
 

@@ -87,6 +87,55 @@ public final class VendorClients {
     return null;
   }
 
+  /**
+   * The operation's request body: its media type (the first the spec lists) and the name of its
+   * schema under {@code #/components/schemas/}, or null when the operation takes no body.
+   */
+  record RequestBody(String mediaType, String schema, List<String> properties) {}
+
+  static RequestBody requestBody(String vendor, JsonNode operation) {
+    JsonNode content = operation.path("requestBody").path("content");
+    if (!content.fields().hasNext()) return null;
+    Map.Entry<String, JsonNode> first = content.fields().next();
+    String ref = first.getValue().path("schema").path("$ref").asText("");
+    String schema = ref.startsWith(SpecModel.SCHEMAS) ? ref.substring(SpecModel.SCHEMAS.length()) : null;
+    List<String> properties = new ArrayList<>();
+    if (schema != null) spec(vendor).path("components").path("schemas").path(schema).path("properties").fieldNames().forEachRemaining(properties::add);
+    return new RequestBody(first.getKey(), schema, properties);
+  }
+
+  /**
+   * How many Java parameters the client method of {@code operation} takes: one per spec parameter in
+   * spec order, then the request model when it takes a body (JSON or {@code multipart/form-data}).
+   */
+  static int arity(List<Parameter> parameters, RequestBody body) {
+    return parameters.size() + (body == null ? 0 : 1);
+  }
+
+  static boolean isMultipart(RequestBody body) {
+    return body.mediaType().equals("multipart/form-data");
+  }
+
+  /** The model class the generator makes for schema {@code name} of {@code vendor}. */
+  static Class<?> model(String vendor, String name) throws ClassNotFoundException {
+    return Class.forName("dev.audiojobs." + vendor + "." + name);
+  }
+
+  /**
+   * Decodes {@code json} with the vendor's own adapter for {@code type}, as a user reading a request
+   * from JSON would; a body that breaks the spec may throw the client's request-validation exception.
+   */
+  public static Object decode(String vendor, Class<?> type, String json) throws Throwable {
+    Class<?> jsonClass = Class.forName("dev.audiojobs." + vendor + "." + prefix(vendor) + "Json");
+    JsonAdapter<?> adapter;
+    try {
+      adapter = (JsonAdapter<?>) jsonClass.getMethod("adapter", Class.class).invoke(null, type);
+    } catch (InvocationTargetException e) {
+      throw e.getCause();
+    }
+    return adapter.fromJson(json);
+  }
+
   static List<Parameter> parameters(JsonNode operation) {
     List<Parameter> parameters = new ArrayList<>();
     operation.path("parameters").forEach(p ->

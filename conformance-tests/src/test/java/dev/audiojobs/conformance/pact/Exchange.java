@@ -12,14 +12,17 @@ import java.util.Map;
 /**
  * One documented response shape as a Pact interaction, and what the real client must make of it.
  *
- * <p>Every exchange is a GET with a distinct path, query or API key, so that Pact's mock server can
- * tell the interactions of one provider apart while a single test exercises all of them.
+ * <p>Every exchange differs from the others of its provider in method, path, query, API key or request
+ * body, so that Pact's mock server can tell them apart while a single test exercises all of them. A
+ * request body is matched exactly: the client must send that JSON.
  *
  * @param description the interaction's description, unique per provider (the comparison and the
  *     upstream verification name interactions by it)
  * @param state the provider state that produces this response
+ * @param method the request method
  * @param path the request path, including the vendor's base path ({@code /api/v1} for lyrcs)
  * @param query the raw query string, or null for none
+ * @param requestBody the JSON request body the client must send ({@code application/json}), or null for none
  * @param apiKey the key the client is built with; a revoked key is how a 401 is asked for
  * @param status the response status
  * @param headers response headers besides Content-Type
@@ -29,8 +32,10 @@ import java.util.Map;
 record Exchange(
     String description,
     String state,
+    String method,
     String path,
     String query,
+    String requestBody,
     String apiKey,
     int status,
     Map<String, String> headers,
@@ -56,10 +61,11 @@ record Exchange(
     for (Exchange e : exchanges) {
       PactDslWithState withState = response == null ? builder.given(e.state) : response.given(e.state);
       PactDslRequestWithPath request = withState.uponReceiving(e.description)
-          .method("GET")
+          .method(e.method)
           .path(e.path)
           .headers("Authorization", "Bearer " + e.apiKey);
       if (e.query != null) request = request.encodedQuery(e.query);
+      if (e.requestBody != null) request = request.body(e.requestBody, "application/json");
       Map<String, String> responseHeaders = new LinkedHashMap<>();
       responseHeaders.put("Content-Type", "application/json");
       responseHeaders.putAll(new java.util.TreeMap<>(e.headers));

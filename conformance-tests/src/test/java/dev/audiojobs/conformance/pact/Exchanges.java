@@ -12,12 +12,24 @@ final class Exchanges {
   private Exchanges() {}
 
   static Exchange ok(String description, String state, String path, String query, String body, Exchange.ClientCheck check) {
-    return new Exchange(description, state, path, query, Exchange.API_KEY, 200, Map.of(), body, check);
+    return new Exchange(description, state, "GET", path, query, null, Exchange.API_KEY, 200, Map.of(), body, check);
+  }
+
+  /** A POST with a JSON request body that succeeds with {@code status}. */
+  static Exchange posted(String description, String state, String path, String requestBody, int status, String body,
+      Exchange.ClientCheck check) {
+    return new Exchange(description, state, "POST", path, null, requestBody, Exchange.API_KEY, status, Map.of(), body, check);
+  }
+
+  /** A POST with a JSON request body that the API answers with an error. */
+  static Exchange postError(String description, String state, String path, String requestBody, String apiKey, int status,
+      Map<String, String> headers, String body, Exchange.ClientCheck check) {
+    return new Exchange(description, state, "POST", path, null, requestBody, apiKey, status, headers, body, check);
   }
 
   static Exchange error(String description, String state, String path, String query, String apiKey, int status,
       Map<String, String> headers, String body, Exchange.ClientCheck check) {
-    return new Exchange(description, state, path, query, apiKey, status, headers, body, check);
+    return new Exchange(description, state, "GET", path, query, null, apiKey, status, headers, body, check);
   }
 
   /**

@@ -12,7 +12,7 @@ import java.util.UUID;
  * Arguments for one call, generated from the parameter schemas of the normalized spec (the client's
  * own) with a seeded {@link Random}, so a run's requests can be replayed: ids of several shapes,
  * integers within their minimum and maximum, enum values, and an optional parameter absent one time in
- * four.
+ * four; a {@code format: uuid} string is a UUID.
  */
 final class Arguments {
   private static final String ID_CHARACTERS = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_";
@@ -21,7 +21,29 @@ final class Arguments {
   private static final int UNBOUNDED_SPAN = 10_000;
 
   /** The values in the client method's order, and the same by wire name for messages. */
-  record Call(List<Object> values, Map<String, Object> byName) {}
+  record Call(List<Object> values, Map<String, Object> byName, String bodySchema, JsonNode body) {
+    Call(List<Object> values, Map<String, Object> byName) {
+      this(values, byName, null, null);
+    }
+
+    /** The same call with a JSON request body of schema {@code schema}, shown as {@code body} in messages. */
+    Call withBody(String schema, JsonNode json) {
+      Map<String, Object> named = new LinkedHashMap<>(byName);
+      named.put("body", json);
+      return new Call(values, named, schema, json);
+    }
+
+    /**
+     * The arguments, the body (when there is one) decoded into the client's request model and appended
+     * last; decoding throws what the client's adapter throws.
+     */
+    List<Object> decodedBody(VendorClient client) throws Throwable {
+      if (body == null) return values;
+      List<Object> all = new ArrayList<>(values);
+      all.add(client.decode(bodySchema, body.toString()));
+      return all;
+    }
+  }
 
   private Arguments() {}
 
@@ -58,6 +80,8 @@ final class Arguments {
       return Long.toString(Math.min(value, max));
     }
     if (type.equals("boolean")) return Boolean.toString(random.nextBoolean());
+    // A cursor is handed out by the server as a UUID (format uuid): sending anything else is a request the spec refuses.
+    if ("uuid".equals(schema.path("format").asText())) return new UUID(random.nextLong(), random.nextLong()).toString();
     return parameter.in().equals("path") ? id(random) : word(random, 1 + random.nextInt(12));
   }
 

@@ -21,7 +21,9 @@ import java.util.stream.Stream;
  * needs: a required property missing or null ↔ an action whose {@code required} list names it; a
  * value of another type ↔ an action that retypes that property (its target ends at {@code
  * properties.<name>} and it sets a constraining keyword or removes {@code type}, or it redefines the
- * property under {@code properties}); a rejected request parameter ↔ an action on that parameter. A
+ * property under {@code properties}); a rejected request parameter ↔ an action on that parameter; a
+ * request body property Prism rejects ↔ an action that reshapes that property (a pattern, a length),
+ * or, for a missing one, whose {@code required} list names it. A
  * value in a map counts as the map property's. Matching by name alone would credit any action that
  * mentions {@code status}.
  */
@@ -33,7 +35,8 @@ final class OverlayActions {
    * reject nothing.
    */
   private static final List<String> SHAPING = List.of("type", "format", "enum", "items", "additionalProperties",
-      "properties", "allOf", "oneOf", "anyOf", "nullable", "minimum", "maximum");
+      "properties", "allOf", "oneOf", "anyOf", "nullable", "minimum", "maximum", "pattern", "minLength", "maxLength",
+      "minItems", "maxItems");
   private static final Pattern PARAMETER = Pattern.compile("@\\.name == '([^']+)'");
 
   /** One action: where it is, what it targets, its reason, and the names it touches per way. */
@@ -101,6 +104,23 @@ final class OverlayActions {
 
   /** The actions that explain {@code outcome}; empty when none does (the report says UNEXPLAINED). */
   List<Action> explaining(Sweep.Outcome outcome) {
+    if (outcome.kind() == Sweep.Kind.REQUEST_REJECTED && outcome.detail().contains("request.body")) {
+      // Prism names the body property in the location (request.body.url, request.body.voiceprints.0.label)
+      // or, when one is missing, in the message (request.body: … must have required property 'url').
+      Set<String> reshaped = new LinkedHashSet<>();
+      Set<String> missing = new LinkedHashSet<>();
+      Matcher located = Pattern.compile("request\\.body((?:\\.[A-Za-z0-9_-]+)+): (?!.*required property)").matcher(outcome.detail());
+      while (located.find()) {
+        List<String> segments = new ArrayList<>(List.of(located.group(1).substring(1).split("\\.")));
+        segments.removeIf(segment -> segment.matches("\\d+"));
+        if (!segments.isEmpty()) reshaped.add(segments.get(segments.size() - 1));
+      }
+      Matcher absent = Pattern.compile("required property '([^']+)'").matcher(outcome.detail());
+      while (absent.find()) missing.add(absent.group(1));
+      return actions.stream()
+          .filter(a -> a.retyped().stream().anyMatch(reshaped::contains) || a.required().stream().anyMatch(missing::contains))
+          .toList();
+    }
     if (outcome.kind() == Sweep.Kind.REQUEST_REJECTED) {
       // Prism names the parameter in the location (request.query.take) or, when one is missing, in the
       // message (request.query: … must have required property 'take').

@@ -56,4 +56,21 @@ final class OverlayActionsTest {
         422, null, null, null, "Prism's request validation: request.query.take: Request query parameter take must be number [Error]");
     assertThat(cited(rejected)).singleElement().asString().contains("take is a count of jobs");
   }
+
+  @Test
+  void aRequestBodyPropertyPrismRejectsIsExplainedByTheActionThatReshapesIt() {
+    Sweep.Outcome rejected = new Sweep.Outcome("pyannote", "getMediaUploadUrl", 1, Map.of(), null, Sweep.Kind.REQUEST_REJECTED,
+        422, null, null, null, "Prism's request validation: request.body.url: Request body property url must match pattern "
+        + "\"/^media:\\/\\/[a-zA-Z0-9\\-_\\.\\/]+$/\" [Error]");
+    assertThat(cited(rejected)).singleElement().asString()
+        .startsWith("openapi/overlays/pyannote/40-write-side.yaml action ")
+        .contains("GetMediaUploadUrl.properties.url");
+  }
+
+  @Test
+  void aMissingRequestBodyPropertyIsExplainedByTheActionThatRequiresIt() {
+    Sweep.Outcome rejected = new Sweep.Outcome("pyannote", "identify", 1, Map.of(), null, Sweep.Kind.REQUEST_REJECTED,
+        422, null, null, null, "Prism's request validation: request.body: Request body must have required property 'url' [Error]");
+    assertThat(cited(rejected)).singleElement().asString().contains("IdentifyRequest.required");
+  }
 }

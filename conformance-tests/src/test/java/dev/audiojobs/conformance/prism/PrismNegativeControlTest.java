@@ -23,6 +23,9 @@ final class PrismNegativeControlTest {
   private static Spec idIsAnInteger;
   private static Spec requiresAQueryParameter;
   private static Spec errorTypeIsAnInteger;
+  private static final Spec PYANNOTE = Spec.read(PrismSweepTest.NORMALIZED.resolve("pyannote.yaml"));
+  private static final Spec.Operation DIARIZE = PYANNOTE.operation("post", "/v1/diarize").orElseThrow();
+  private static Spec requiresABodyProperty;
   private static List<PrismServer> servers = List.of();
 
   @BeforeAll
@@ -45,7 +48,14 @@ final class PrismNegativeControlTest {
     ((ObjectNode) c.at("/components/schemas/ApiError/properties/error")).put("type", "integer");
     errorTypeIsAnInteger = Spec.write(Path.of("target", "prism", "broken", "daily-error-integer.yaml"), c);
 
-    servers = PrismServer.startAll(List.of(idIsAnInteger.file(), requiresAQueryParameter.file(), errorTypeIsAnInteger.file()));
+    // A required request body property the client never sends: Prism must refuse every diarize body.
+    ObjectNode d = PYANNOTE.copyOfRoot();
+    ((ObjectNode) d.at("/components/schemas/DiarizeRequest")).withArray("required").add("priority");
+    ((ObjectNode) d.at("/components/schemas/DiarizeRequest/properties")).putObject("priority").put("type", "string");
+    requiresABodyProperty = Spec.write(Path.of("target", "prism", "broken", "pyannote-required-body-property.yaml"), d);
+
+    servers = PrismServer.startAll(List.of(idIsAnInteger.file(), requiresAQueryParameter.file(), errorTypeIsAnInteger.file(),
+        requiresABodyProperty.file()));
   }
 
   @AfterAll
@@ -85,6 +95,22 @@ final class PrismNegativeControlTest {
         .isInstanceOf(AssertionError.class)
         .hasMessageContaining("REQUEST_REJECTED")
         .hasMessageContaining("Prism's request validation: request.query: Request query must have required property 'include'");
+  }
+
+  @Test
+  void aRequestBodyPrismRejectsFailsTheSweepWithPrismsReason() {
+    Spec.Operation served = requiresABodyProperty.operation("post", "/v1/diarize").orElseThrow();
+    Sweep.Result result = Sweep.run("pyannote", DIARIZE, requiresABodyProperty, served, servers.get(3).baseUrl(), CALLS, 1);
+
+    assertThat(result.outcomes()).hasSize(CALLS + served.errorSchemas().size()).allSatisfy(o -> {
+      assertThat(o.kind()).isEqualTo(Sweep.Kind.REQUEST_REJECTED);
+      assertThat(o.detail()).contains("request.body").contains("required property 'priority'");
+    });
+    assertThatThrownBy(() -> PrismSweepTest.assertSwept(result, served, servers.get(3)))
+        .isInstanceOf(AssertionError.class)
+        .hasMessageContaining("REQUEST_REJECTED")
+        .hasMessageContaining("pyannote diarize call 1 {body={")
+        .hasMessageContaining("Prism's request validation: request.body: Request body must have required property 'priority'");
   }
 
   @Test

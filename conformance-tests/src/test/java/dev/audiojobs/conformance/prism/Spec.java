@@ -24,9 +24,13 @@ final class Spec {
   /** One parameter; {@code schema} has its top-level {@code $ref} resolved. */
   record Parameter(String name, String in, boolean required, JsonNode schema) {}
 
-  /** One operation; {@code errorSchemas} maps each declared status ≥ 400 to its body schema's name, or "" when inline or absent. */
+  /**
+   * One operation; {@code errorSchemas} maps each declared status ≥ 400 to its body schema's name, or ""
+   * when inline or absent; {@code requestBodySchema} names its JSON request body's schema, or is null
+   * when it takes none.
+   */
   record Operation(String method, String path, String operationId, List<Parameter> parameters,
-      Map<Integer, String> errorSchemas) {
+      Map<Integer, String> errorSchemas, String requestBodySchema) {
     String describe() {
       return method.toUpperCase(java.util.Locale.ROOT) + " " + path;
     }
@@ -68,6 +72,11 @@ final class Spec {
     return root.deepCopy();
   }
 
+  /** The named schema under {@code #/components/schemas}. */
+  JsonNode schema(String name) {
+    return root.path("components").path("schemas").path(name);
+  }
+
   JsonNode root() {
     return root;
   }
@@ -101,7 +110,9 @@ final class Spec {
       String ref = resolve(response.getValue()).path("content").path("application/json").path("schema").path("$ref").asText("");
       errors.put(Integer.valueOf(response.getKey()), ref.substring(ref.lastIndexOf('/') + 1));
     }
-    return new Operation(method, path, op.path("operationId").asText(""), parameters, errors);
+    String body = op.path("requestBody").path("content").path("application/json").path("schema").path("$ref").asText(null);
+    return new Operation(method, path, op.path("operationId").asText(""), parameters, errors,
+        body == null ? null : body.substring(body.lastIndexOf('/') + 1));
   }
 
   /**

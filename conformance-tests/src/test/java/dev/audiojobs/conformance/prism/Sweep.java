@@ -108,7 +108,8 @@ final class Sweep {
       String baseUrl, int decodable, int callsPerError) {
     PreferAndRecord exchange = new PreferAndRecord();
     VendorClient client = VendorClient.create(vendor, baseUrl, exchange);
-    Method method = client.method(clientOperation.operationId(), clientOperation.parameters().size());
+    Method method = client.method(clientOperation.operationId(),
+        clientOperation.parameters().size() + (clientOperation.requestBodySchema() == null ? 0 : 1));
     // One fixed seed per operation: a run's requests are the same every time, whatever ran before.
     Random random = new Random(20261122L ^ (vendor + " " + clientOperation.operationId()).hashCode());
     List<Outcome> outcomes = new ArrayList<>();
@@ -139,13 +140,20 @@ final class Sweep {
       Spec.Operation served, VendorClient client, Method method, Random random, PreferAndRecord exchange,
       int number, Integer prefer) {
     Arguments.Call arguments = Arguments.generate(random, clientOperation.parameters(), method.getParameterTypes());
+    if (clientOperation.requestBodySchema() != null) {
+      // The body is generated from the client's own spec (the normalized one) and passed as the user's
+      // model: Prism then judges what the client makes of it on the wire.
+      String name = clientOperation.requestBodySchema();
+      JsonNode body = Bodies.generate(client.spec(), client.spec().schema(name), random);
+      arguments = arguments.withBody(name, body);
+    }
     exchange.prefer = prefer;
     exchange.status = 0;
     exchange.violations = null;
     Object value = null;
     Throwable thrown = null;
     try {
-      value = client.call(method, arguments.values());
+      value = client.call(method, arguments.decodedBody(client));
     } catch (Throwable t) {
       thrown = t;
     }

@@ -28,7 +28,8 @@ import org.junit.jupiter.api.Test;
 final class UpstreamReportTest {
   /** Upstream files, each served alone: pyannote's two files are two fragments of one API. */
   static final List<String> UPSTREAM = List.of(
-      "pyannote/get-job.yaml", "pyannote/list-jobs.yaml", "daily/batch-processor.yaml", "lyrcs/jobs.yaml");
+      "pyannote/get-job.yaml", "pyannote/list-jobs.yaml", "pyannote/write-side.yaml", "daily/batch-processor.yaml",
+      "lyrcs/jobs.yaml");
   static final Path OPENAPI = Path.of(System.getProperty("conformance.openapi", "../openapi"));
   static final Path REPORT = Path.of("target", "prism-upstream-report.md");
 

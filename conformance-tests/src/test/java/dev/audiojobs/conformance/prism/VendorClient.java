@@ -16,6 +16,7 @@ final class VendorClient {
 
   private final String vendor;
   private final Object client;
+  private Spec spec;
 
   private VendorClient(String vendor, Object client) {
     this.vendor = vendor;
@@ -42,6 +43,19 @@ final class VendorClient {
   /** Calls and returns the decoded body, or throws what the client threw. */
   Object call(Method method, List<Object> arguments) throws Throwable {
     return VendorClients.invoke(method, client, arguments.toArray());
+  }
+
+  /** The vendor's normalized spec, the one the client is generated from. */
+  Spec spec() {
+    if (spec == null) spec = Spec.read(PrismSweepTest.NORMALIZED.resolve(vendor + ".yaml"));
+    return spec;
+  }
+
+  /** {@code json} decoded with the vendor's own adapter into the model of schema {@code name}, as a user would. */
+  Object decode(String name, String json) throws Throwable {
+    Class<?> type = model(name);
+    if (type == null) throw new IllegalStateException("the " + vendor + " client has no model " + name);
+    return VendorClients.decode(vendor, type, json);
   }
 
   /** The model class generated for schema {@code name}, or null when there is none. */

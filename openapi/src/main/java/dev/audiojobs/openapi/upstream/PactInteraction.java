@@ -29,6 +29,7 @@ import java.util.stream.Stream;
  * @param status the response status
  * @param responseHeaders the response headers
  * @param body the response body as JSON text, or null when there is none
+ * @param requestBody the request body as JSON text, or null when there is none
  */
 record PactInteraction(
     String pact,
@@ -40,7 +41,8 @@ record PactInteraction(
     Map<String, List<String>> requestHeaders,
     int status,
     Map<String, List<String>> responseHeaders,
-    String body) {
+    String body,
+    String requestBody) {
 
   PactInteraction {
     query = Collections.unmodifiableMap(new LinkedHashMap<>(query));
@@ -81,9 +83,12 @@ record PactInteraction(
       JsonNode response = i.path("response");
       JsonNode content = response.path("body").path("content");
       String body = content.isMissingNode() ? null : content.isTextual() ? content.asText() : UpstreamTree.toJson(content);
+      JsonNode sent = request.path("body").path("content");
+      String requestBody = sent.isMissingNode() ? null : sent.isTextual() ? sent.asText() : UpstreamTree.toJson(sent);
       interactions.add(new PactInteraction(name, provider, i.path("description").asText(),
           request.path("method").asText("GET"), request.path("path").asText("/"), multiMap(request.path("query")),
-          multiMap(request.path("headers")), response.path("status").asInt(200), multiMap(response.path("headers")), body));
+          multiMap(request.path("headers")), response.path("status").asInt(200), multiMap(response.path("headers")), body,
+          requestBody));
     }
     return interactions;
   }

@@ -1,0 +1,59 @@
+package dev.audiojobs.conformance;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The request cases are judged by another implementation before they judge the client
+ * ({@link RequestSchemas}): every body a case expects to be sent validates against its operation's
+ * request schema in the normalized spec, and every body it expects to be refused does not. A derivation
+ * (or a hand-written case) that broke nothing, or broke the spec where it meant to stay inside, fails here.
+ */
+final class DerivedRequestsTest {
+  @Test
+  void derivedBodiesThatAreSentAreValidAndRefusedOnesAreNot() {
+    List<String> wrong = new ArrayList<>();
+    int[] counts = new int[2];
+    for (String vendor : VendorClients.VENDORS) {
+      SpecModel spec = new SpecModel(vendor, VendorClients.spec(vendor));
+      List<DerivedCases.Derived> cases = new ArrayList<>();
+      new DerivedRequests(spec, new Instances(spec, DerivedCases.SEED), cases).generate();
+      for (DerivedCases.Derived d : cases) judge(vendor, d.name(), d.json(), counts, wrong);
+    }
+    System.out.println("derived requests: " + counts[0] + " sent, " + counts[1] + " refused, checked against the normalized specs");
+    assertThat(counts[0]).as("bodies derived to be sent").isPositive();
+    assertThat(counts[1]).as("bodies derived to be refused").isPositive();
+    assertThat(wrong).isEmpty();
+  }
+
+  @Test
+  void caseFilesThatSendABodyAgreeWithTheSpec() throws Exception {
+    List<String> wrong = new ArrayList<>();
+    int[] counts = new int[2];
+    Path root = Path.of("src/test/resources/cases");
+    for (Path file : CaseFiles.find(root)) {
+      String vendor = root.relativize(file).getName(0).toString();
+      ObjectNode json = ConformanceCase.read(file, vendor).json();
+      if (json.path("request").has("body")) judge(vendor, vendor + "/" + file.getFileName(), json, counts, wrong);
+    }
+    assertThat(counts[0] + counts[1]).as("case files with a request body").isPositive();
+    assertThat(wrong).isEmpty();
+  }
+
+  private static void judge(String vendor, String name, ObjectNode json, int[] counts, List<String> wrong) {
+    JsonNode body = json.get("request").get("body");
+    List<String> violations = RequestSchemas.violations(vendor, json.get("operation").asText(), body);
+    boolean refused = json.get("expect").get("outcome").asText().equals("invalid_request");
+    counts[refused ? 1 : 0]++;
+    if (violations.isEmpty() == refused) {
+      wrong.add(name + " (" + json.get("description").asText() + "): the spec finds the body "
+          + (violations.isEmpty() ? "valid" : "invalid: " + violations));
+    }
+  }
+}
