@@ -3,6 +3,7 @@ package dev.audiojobs.openapi.upstream;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.audiojobs.openapi.Normalizer;
+import dev.audiojobs.openapi.OverlayTrace;
 import dev.audiojobs.openapi.SpecException;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -56,9 +57,14 @@ public final class UpstreamCheck {
       return changes.stream().anyMatch(c -> c.verdict() == Change.Verdict.BREAKING);
     }
 
-    /** 1 if anything breaks the client, else 2 if the candidate is unusable, else 0. */
+    /** Whether a change cannot be judged from the specs. */
+    public boolean needsAHuman() {
+      return changes.stream().anyMatch(c -> c.verdict() == Change.Verdict.NEEDS_A_HUMAN);
+    }
+
+    /** 1 if anything breaks the client, else 2 if the candidate is unusable or a change needs a human, else 0. */
     public int exitStatus() {
-      return breaking() ? 1 : unusable.isEmpty() ? 0 : 2;
+      return breaking() ? 1 : unusable.isEmpty() && !needsAHuman() ? 0 : 2;
     }
 
     /** The printed report, one line per finding, then the verdict. */
@@ -71,7 +77,10 @@ public final class UpstreamCheck {
       lines.add(switch (exitStatus()) {
         case 0 -> "verdict: nothing this client depends on changed (" + changes.size() + " safe changes)";
         case 1 -> "verdict: BREAKING — " + breaking + " of " + changes.size() + " changes break this client";
-        default -> "verdict: UNUSABLE — fix the candidate or the overlays first (" + unusable.size() + " problems)";
+        default -> unusable.isEmpty()
+            ? "verdict: NEEDS A HUMAN — " + changes.stream().filter(c -> c.verdict() == Change.Verdict.NEEDS_A_HUMAN).count()
+                + " of " + changes.size() + " changes cannot be judged from the specs (NEEDS-A-HUMAN lines)"
+            : "verdict: UNUSABLE — fix the candidate or the overlays first (" + unusable.size() + " problems)";
       });
       return lines;
     }
@@ -80,6 +89,10 @@ public final class UpstreamCheck {
   /** Keys of validator findings this client tolerates in a response (see the class comment). */
   private static final Set<String> TOLERATED = Set.of(
       "validation.response.body.schema.enum", "validation.response.body.schema.required");
+
+  /** swagger-request-validator's message for a number where the schema allows only integers. */
+  private static final java.util.regex.Pattern NUMBER_AS_INTEGER =
+      java.util.regex.Pattern.compile("instance type \\(number\\) does not match any allowed primitive type \\(allowed: \\[\"integer\"\\]\\)", java.util.regex.Pattern.CASE_INSENSITIVE);
 
   private final Path openapiDir;
   private final Path pactsDir;
@@ -147,10 +160,25 @@ public final class UpstreamCheck {
     }
     List<Change> endpointChanges = endpointChanges(vendor, diff, normalized);
 
-    // 2. Normalize with the committed overlays.
+    // 2. Normalize with the committed overlays; fragments that disagree are no overlay's business.
+    List<FragmentConflicts.Conflict> conflicts = FragmentConflicts.find(candidate, vendor);
+    if (!conflicts.isEmpty()) {
+      changes.addAll(endpointChanges);
+      for (FragmentConflicts.Conflict c : conflicts) {
+        unusable.add(vendor + ": " + c + "; fragments of one vendor must agree on what they share. What to do: reconcile"
+            + " the fragments in " + candidate.root() + " (correct the one that is wrong, or report the inconsistency to the"
+            + " vendor); no overlay is involved");
+      }
+      return;
+    }
     JsonNode candidateNormalized;
+    List<OverlayTrace.Step> committedTrace;
+    List<OverlayTrace.Step> candidateTrace;
     try {
-      candidateNormalized = readYamlText(normalize(vendor, candidate.root().resolve(vendor)));
+      Scratch scratch = normalize(vendor, candidate.root().resolve(vendor));
+      candidateNormalized = readYamlText(scratch.normalized());
+      candidateTrace = scratch.trace();
+      committedTrace = OverlayTrace.trace(openapiDir, vendor);
     } catch (SpecException e) {
       changes.addAll(endpointChanges); // the normalized comparison cannot be made; the raw list stands in
       unusable.add(vendor + ": " + e.getMessage() + ". What to do: the upstream moved under"
@@ -166,6 +194,9 @@ public final class UpstreamCheck {
       changes.add(Change.safe(vendor, "-", "upstream", "the upstream changed, but nothing in the normalized spec did"
           + " (an overlay replaces what changed, or the change is outside what the client is generated from)"));
     }
+
+    // 3b. Beneath the overlays: what each action assumed of the upstream, committed against candidate.
+    changes.addAll(OverlayDrift.judge(vendor, normalized, committedTrace, candidateTrace));
 
     // 4. The committed contracts, replayed against the candidate upstream.
     List<PactReplay.Finding> baseline = new PactReplay(committedSpec).validateAll(vendor, interactions);
@@ -195,10 +226,20 @@ public final class UpstreamCheck {
    * they do (and a removed property is reported by the spec comparison as well).
    */
   private static boolean tolerated(PactReplay.Finding f) {
-    if (TOLERATED.contains(f.key())) return true;
+    if (TOLERATED.contains(f.key()) || narrowedToInteger(f.key(), f.message())) return true;
     boolean union = f.key().endsWith(".oneOf") || f.key().endsWith(".anyOf");
-    return union && f.leafKeys().stream().allMatch(k -> TOLERATED.contains(k) || k.endsWith(".oneOf") || k.endsWith(".anyOf")
-        || k.equals("validation.response.body.schema.additionalProperties"));
+    return union && f.leaves().stream().allMatch(l -> TOLERATED.contains(l.key()) || l.key().endsWith(".oneOf")
+        || l.key().endsWith(".anyOf") || l.key().equals("validation.response.body.schema.additionalProperties")
+        || narrowedToInteger(l.key(), l.message()));
+  }
+
+  /**
+   * A response number the candidate narrows to integer, in a committed example with a fraction: the
+   * client reads it as a number either way (the variance rule of {@link SpecComparison}), so the
+   * example is only no longer typical. In a request it would not be tolerated: the client sends it.
+   */
+  private static boolean narrowedToInteger(String key, String message) {
+    return key.equals("validation.response.body.schema.type") && NUMBER_AS_INTEGER.matcher(message).find();
   }
 
   private static List<Change> endpointChanges(String vendor, ChangedOpenApi diff, JsonNode normalized) {
@@ -243,8 +284,11 @@ public final class UpstreamCheck {
     return i.method() + " " + i.path();
   }
 
+  /** A candidate normalized with the committed overlays, and the overlays replayed on it action by action. */
+  private record Scratch(String normalized, List<OverlayTrace.Step> trace) {}
+
   /** Normalizes {@code candidateVendorDir} with the committed overlays, in a scratch copy of the layout. */
-  private String normalize(String vendor, Path candidateVendorDir) {
+  private Scratch normalize(String vendor, Path candidateVendorDir) {
     Path scratch;
     try {
       scratch = Files.createTempDirectory("audiojobs-check-upstream");
@@ -254,7 +298,7 @@ public final class UpstreamCheck {
     try {
       copyTree(candidateVendorDir, scratch.resolve("upstream").resolve(vendor));
       copyTree(openapiDir.resolve("overlays").resolve(vendor), scratch.resolve("overlays").resolve(vendor));
-      return new Normalizer(scratch).normalize(vendor);
+      return new Scratch(new Normalizer(scratch).normalize(vendor), OverlayTrace.trace(scratch, vendor));
     } finally {
       deleteTree(scratch);
     }
