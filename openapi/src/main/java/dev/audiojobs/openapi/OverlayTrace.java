@@ -43,12 +43,22 @@ public final class OverlayTrace {
   }
 
   /**
+   * The overlays replayed: every step, and the document after the last one (what the Normalizer writes,
+   * before it records its inputs' hashes and orders the keys).
+   */
+  public record Replay(List<Step> steps, ObjectNode result) {
+    public Replay {
+      steps = List.copyOf(steps);
+    }
+  }
+
+  /**
    * Replays the overlays of {@code vendor} under {@code openapiDir} ({@code upstream/} and {@code overlays/}).
    *
    * @throws SpecException exactly where {@link Normalizer#normalize} would: fragments that disagree, a
    *     malformed overlay, an action whose target matches nothing
    */
-  public static List<Step> trace(Path openapiDir, String vendor) {
+  public static Replay trace(Path openapiDir, String vendor) {
     ObjectNode document = mergeUpstream(openapiDir, vendor);
     List<Step> steps = new ArrayList<>();
     for (Path file : yamlFiles(openapiDir.resolve("overlays").resolve(vendor))) {
@@ -61,7 +71,7 @@ public final class OverlayTrace {
         OverlayApplier.apply(new Overlay(overlay.file(), overlay.title(), overlay.version(), List.of(action)), document);
       }
     }
-    return steps;
+    return new Replay(steps, document);
   }
 
   /**

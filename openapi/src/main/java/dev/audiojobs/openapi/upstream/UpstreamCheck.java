@@ -96,8 +96,14 @@ public final class UpstreamCheck {
 
   private final Path openapiDir;
   private final Path pactsDir;
+  /** Per vendor, what only depends on the committed tree: the overlay trace and the pact findings it already has. */
+  private final Map<String, List<OverlayTrace.Step>> committedTraces = new java.util.concurrent.ConcurrentHashMap<>();
+  private final Map<String, List<PactReplay.Finding>> committedFindings = new java.util.concurrent.ConcurrentHashMap<>();
 
   /**
+   * What depends only on the committed tree (its overlay trace, the pact findings it already has) is
+   * computed once per instance: make a new one after changing the committed tree.
+   *
    * @param openapiDir the committed {@code openapi/} folder (upstream, overlays, normalized)
    * @param pactsDir the committed pacts ({@code conformance-tests/pacts})
    */
@@ -178,7 +184,7 @@ public final class UpstreamCheck {
       Scratch scratch = normalize(vendor, candidate.root().resolve(vendor));
       candidateNormalized = readYamlText(scratch.normalized());
       candidateTrace = scratch.trace();
-      committedTrace = OverlayTrace.trace(openapiDir, vendor);
+      committedTrace = committedTraces.computeIfAbsent(vendor, v -> OverlayTrace.trace(openapiDir, v).steps());
     } catch (SpecException e) {
       changes.addAll(endpointChanges); // the normalized comparison cannot be made; the raw list stands in
       unusable.add(vendor + ": " + e.getMessage() + ". What to do: the upstream moved under"
@@ -199,7 +205,8 @@ public final class UpstreamCheck {
     changes.addAll(OverlayDrift.judge(vendor, normalized, committedTrace, candidateTrace));
 
     // 4. The committed contracts, replayed against the candidate upstream.
-    List<PactReplay.Finding> baseline = new PactReplay(committedSpec).validateAll(vendor, interactions);
+    List<PactReplay.Finding> baseline = committedFindings.computeIfAbsent(vendor,
+        v -> new PactReplay(committedSpec).validateAll(v, interactions));
     Set<String> known = new HashSet<>();
     baseline.forEach(f -> known.add(f.interaction() + "|" + f.key() + "|" + f.pointer()));
     PactReplay replay;
@@ -298,7 +305,7 @@ public final class UpstreamCheck {
     try {
       copyTree(candidateVendorDir, scratch.resolve("upstream").resolve(vendor));
       copyTree(openapiDir.resolve("overlays").resolve(vendor), scratch.resolve("overlays").resolve(vendor));
-      return new Scratch(new Normalizer(scratch).normalize(vendor), OverlayTrace.trace(scratch, vendor));
+      return new Scratch(new Normalizer(scratch).normalize(vendor), OverlayTrace.trace(scratch, vendor).steps());
     } finally {
       deleteTree(scratch);
     }

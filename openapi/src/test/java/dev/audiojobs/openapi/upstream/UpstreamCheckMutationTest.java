@@ -328,6 +328,13 @@ final class UpstreamCheckMutationTest {
       m("the request body becomes optional", 0,
           "SAFE pyannote diarize request: request body is now optional; the client still sends it",
           e(DIARIZE, "      requestBody:\n        required: true\n", "      requestBody:\n        required: false\n")),
+      m("a response integer is widened to number", 1,
+          "BREAKING pyannote diarize 200 $.queuePosition: type widened from integer to number; the client decodes integer",
+          e(DIARIZE, "        queuePosition:\n          type: integer", "        queuePosition:\n          type: number")),
+      m("a response enum no one relies on stops listing its values", 0,
+          "SAFE pyannote diarize 200 $.model: no longer an enum; the client's open enums keep any value",
+          e(DIARIZE, "          enum:\n            - precision-2\n            - community-1\n      required:\n        - jobId",
+              "      required:\n        - jobId")),
       m("a request property's description changes", 0,
           "SAFE pyannote diarize request $.url: description changed; documentation only",
           e(DIARIZE, "          description: URL of the media file", "          description: The URL of the media file")));
