@@ -48,22 +48,27 @@ final class OverlayDrift {
 
   private final String vendor;
   private final JsonNode client;
+  private final List<Change> normalizedChanges;
   private final List<Change> changes = new ArrayList<>();
 
-  private OverlayDrift(String vendor, JsonNode client) {
+  private OverlayDrift(String vendor, JsonNode client, List<Change> normalizedChanges) {
     this.vendor = vendor;
     this.client = client;
+    this.normalizedChanges = normalizedChanges;
   }
 
   /**
    * Every drift between two traces of the same overlays.
    *
    * @param client the committed normalized spec: what the client was generated from
+   * @param normalizedChanges what the comparison of the normalized specs found: a change that passes
+   *     through an overlay into the normalized spec is reported there, and not again here
    * @param committed the overlays replayed on the committed upstream
    * @param candidate the same overlays replayed on the candidate upstream
    */
-  static List<Change> judge(String vendor, JsonNode client, List<OverlayTrace.Step> committed, List<OverlayTrace.Step> candidate) {
-    OverlayDrift drift = new OverlayDrift(vendor, client);
+  static List<Change> judge(String vendor, JsonNode client, List<Change> normalizedChanges, List<OverlayTrace.Step> committed,
+      List<OverlayTrace.Step> candidate) {
+    OverlayDrift drift = new OverlayDrift(vendor, client, normalizedChanges);
     for (int i = 0; i < Math.min(committed.size(), candidate.size()); i++) drift.step(committed.get(i), candidate.get(i));
     return List.copyOf(drift.changes);
   }
@@ -136,14 +141,15 @@ final class OverlayDrift {
         if (now.add(c.toString())) found.add(c);
       }
     }
-    boolean reported = false;
+    boolean differs = false;
     for (Change c : found) {
       if (was.contains(c.toString())) continue;
+      differs = true;
+      if (reportedInNormalized(c, where.label)) continue;
       changes.add(c.withReason(c.reason() + "; overlay drift: " + action + " was written against the upstream as it was (\""
           + brief(before.description()) + "\")"));
-      reported = true;
     }
-    if (reported) return;
+    if (differs) return;
     Set<String> gone = new TreeSet<>(was);
     gone.removeAll(now);
     changes.add(gone.isEmpty()
@@ -151,6 +157,18 @@ final class OverlayDrift {
             + "; what the client reads and sends here is unaffected")
         : Change.safe(vendor, where.operations, where.label, "the upstream now agrees with " + action
             + " here (the action may no longer be needed): no longer " + gone.size() + " difference(s) from the client's spec"));
+  }
+
+  /**
+   * Whether the normalized comparison already reports {@code c}: the same verdict and reason, for the
+   * same operations, at a field path ending in the part of {@code c}'s that lies below {@code label}.
+   * (The node itself, with nothing below the label, never passes into the normalized spec unchanged.)
+   */
+  private boolean reportedInNormalized(Change c, String label) {
+    String below = c.where().substring(Math.min(label.length(), c.where().length()));
+    if (below.isEmpty()) return false;
+    return normalizedChanges.stream().anyMatch(n -> n.verdict() == c.verdict() && n.reason().equals(c.reason())
+        && c.operation().contains(n.operation()) && n.where().endsWith(below));
   }
 
   /** A change beneath an action outside any schema: an operation, a responses map, the schemas map. */

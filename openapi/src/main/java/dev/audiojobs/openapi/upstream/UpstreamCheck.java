@@ -202,7 +202,7 @@ public final class UpstreamCheck {
     }
 
     // 3b. Beneath the overlays: what each action assumed of the upstream, committed against candidate.
-    changes.addAll(OverlayDrift.judge(vendor, normalized, committedTrace, candidateTrace));
+    changes.addAll(OverlayDrift.judge(vendor, normalized, specChanges, committedTrace, candidateTrace));
 
     // 4. The committed contracts, replayed against the candidate upstream.
     List<PactReplay.Finding> baseline = committedFindings.computeIfAbsent(vendor,
