@@ -38,9 +38,12 @@ import java.util.TreeSet;
  * </ul>
  */
 final class OverlayDrift {
-  /** Keys an overlay may override without the upstream's value mattering to the client. */
-  private static final Set<String> NAMES_AND_DOCS =
-      Set.of("operationId", "summary", "description", "title", "example", "examples", "tags", "x-audiojobs-source");
+  /**
+   * Keys an overlay may override or drop without the upstream's value mattering to the client: names
+   * and documentation ({@code bearerFormat} is a hint, the client sends the key as it is).
+   */
+  private static final Set<String> NAMES_AND_DOCS = Set.of("operationId", "summary", "description", "title", "example",
+      "examples", "tags", "x-audiojobs-source", "bearerFormat");
   /** Keywords whose value belongs to the schema that holds them: a target ending in one is judged at that schema. */
   private static final Set<String> KEYWORDS = Set.of("type", "format", "nullable", "enum", "required", "allOf", "oneOf",
       "anyOf", "properties", "description", "default", "example", "discriminator", "minimum", "maximum", "pattern",
@@ -174,6 +177,12 @@ final class OverlayDrift {
   /** A change beneath an action outside any schema: an operation, a responses map, the schemas map. */
   private void elsewhere(OverlayTrace.Step step, List<Object> path, JsonNode oldAssumed, JsonNode newAssumed, String action) {
     Location at = locate(path);
+    Object last = path.isEmpty() ? null : path.get(path.size() - 1);
+    if (step.remove() && last instanceof String key && NAMES_AND_DOCS.contains(key)) {
+      changes.add(Change.safe(vendor, at.operations, at.label, "the upstream changed it from " + text(oldAssumed) + " to "
+          + text(newAssumed) + "; " + action + " still removes it, and the client does not read it"));
+      return;
+    }
     if (!oldAssumed.isObject() || !newAssumed.isObject() || step.remove()) {
       changes.add(Change.needsAHuman(vendor, at.operations, at.label, "the upstream changed what " + action + " "
           + (step.remove() ? "removes" : "updates") + " (" + brief(oldAssumed.toString()) + " → " + brief(newAssumed.toString())
@@ -278,6 +287,17 @@ final class OverlayDrift {
       Set<String> ops = new TreeSet<>(reach.requests);
       ops.addAll(reach.responses);
       return new Location(concreteDotted(path), ops.isEmpty() ? "-" : String.join(",", ops), directions, name, properties);
+    }
+    if (path.size() >= 3 && "components".equals(path.get(0)) && "securitySchemes".equals(path.get(1))) {
+      Set<String> ops = new TreeSet<>();
+      for (Iterator<JsonNode> p = client.path("paths").elements(); p.hasNext(); ) {
+        for (Iterator<JsonNode> o = p.next().elements(); o.hasNext(); ) {
+          JsonNode op = o.next();
+          JsonNode security = op.has("security") ? op.get("security") : client.path("security");
+          for (JsonNode requirement : security) if (requirement.has((String) path.get(2))) ops.add(op.path("operationId").asText());
+        }
+      }
+      return new Location(concreteDotted(path), ops.isEmpty() ? "-" : String.join(",", ops), List.of(false), null, List.of());
     }
     return new Location(concreteDotted(path), "-", List.of(false), null, List.of());
   }

@@ -95,6 +95,23 @@ final class OverlayDriftTest {
     assertThat(report.exitStatus()).isEqualTo(2);
   }
 
+  /**
+   * A change that passes through an overlay into the normalized spec (Daily now requiring preset, where
+   * the overlay appends id and status to the same list) is reported once, by the normalized comparison.
+   */
+  @Test
+  void aChangeThatPassesThroughAnOverlayIsReportedOnce(@TempDir Path temp) throws IOException {
+    Path candidate = temp.resolve("candidate");
+    UpstreamCheck.copyTree(OPENAPI.resolve("upstream"), candidate);
+    Path daily = candidate.resolve("daily/batch-processor.yaml");
+    Files.writeString(daily, Files.readString(daily).replace("    BatchJob:\n      type: object\n",
+        "    BatchJob:\n      type: object\n      required: [id, status, preset]\n"));
+    UpstreamCheck.Report report = new UpstreamCheck(OPENAPI, PACTS).check(candidate);
+    assertThat(report.lines()).filteredOn(l -> l.contains("preset: now required")).containsExactly(
+        "SAFE daily getJob 200 $.preset: now required; the client already reads it when present");
+    assertThat(report.exitStatus()).isZero();
+  }
+
   /** NEEDS-A-HUMAN alone exits 2 and says so; with a BREAKING change it exits 1. */
   @Test
   void aChangeOnlyAPersonCanJudgeExitsTwo() {
