@@ -32,17 +32,24 @@ import org.openapitools.openapidiff.core.model.Endpoint;
  * <ol>
  *   <li>parsed and diffed against the committed upstream with openapi-diff (the raw operation list:
  *       removed, moved and added endpoints);
- *   <li>normalized with the committed overlays — an overlay action that no longer matches makes the
- *       candidate unusable until the decision it records is revisited;
- *   <li>compared with the committed normalized spec along what the client reads ({@link SpecComparison});
+ *   <li>checked for fragments that disagree ({@link FragmentConflicts}: reconcile them, no overlay is
+ *       involved), then normalized with the committed overlays — an overlay action that no longer
+ *       matches makes the candidate unusable until the decision it records is revisited;
+ *   <li>compared with the committed normalized spec along what the client reads and sends
+ *       ({@link SpecComparison}, with what the client relies on: {@link Reliance});
+ *   <li>judged beneath the overlays: each action's assumption about the upstream, committed against
+ *       candidate ({@link OverlayDrift}) — which needs the committed normalized spec to have been made
+ *       from the committed upstream and overlays (its recorded hashes say so; else the check refuses);
  *   <li>replayed against: every committed pact interaction of the vendor is validated against the
  *       candidate upstream; a failure the committed upstream does not already have (those are the
  *       recorded exceptions) is breaking, unless the client tolerates it (an enum value it does not know,
- *       a newly required property the pact example lacks).
+ *       a newly required property the pact example lacks, a number with a fraction where the candidate
+ *       narrows a response number to integer).
  * </ol>
- * Every change is printed as {@code BREAKING|SAFE <vendor> <operation> <where>: <reason>}. Exit status:
- * 0 when nothing breaks this client, 1 when something does, 2 when the candidate is unusable and
- * nothing found so far breaks (unparseable, a missing vendor, an overlay that no longer applies).
+ * Every change is printed as {@code BREAKING|SAFE|NEEDS-A-HUMAN <vendor> <operation> <where>: <reason>}.
+ * Exit status: 0 when nothing breaks this client, 1 when something does, 2 when nothing found breaks
+ * but a change needs a human or the candidate is unusable (unparseable, a missing vendor, fragments that
+ * disagree, an overlay that no longer applies).
  */
 public final class UpstreamCheck {
   /** The outcome: every change, every reason the candidate is unusable, and the exit status. */
@@ -154,6 +161,13 @@ public final class UpstreamCheck {
       return;
     }
     JsonNode normalized = readYaml(openapiDir.resolve("normalized").resolve(vendor + ".yaml"));
+    String stale = staleInput(vendor, normalized);
+    if (stale != null) {
+      unusable.add(vendor + ": openapi/normalized/" + vendor + ".yaml was not made from the committed " + stale
+          + ", so what the overlays assumed of the upstream is unknown. What to do: regenerate with " + Normalizer.REGENERATE
+          + " and run the check again");
+      return;
+    }
 
     // 1. The raw operation list, from openapi-diff.
     ChangedOpenApi diff;
@@ -289,6 +303,49 @@ public final class UpstreamCheck {
       }
     }
     return i.method() + " " + i.path();
+  }
+
+  /**
+   * The first committed upstream or overlay file whose sha256 differs from what the committed
+   * normalized spec records under {@code info.x-audiojobs-normalized-from} (or that it does not record),
+   * or null when the normalized spec was made from exactly the committed files.
+   */
+  private String staleInput(String vendor, JsonNode normalized) {
+    JsonNode recorded = normalized.path("info").path("x-audiojobs-normalized-from");
+    Map<String, String> actual = new java.util.TreeMap<>();
+    for (String kind : List.of("upstream", "overlays")) {
+      Path dir = openapiDir.resolve(kind).resolve(vendor);
+      if (!Files.isDirectory(dir)) continue;
+      try (Stream<Path> files = Files.list(dir)) {
+        for (Path f : files.filter(p -> p.getFileName().toString().endsWith(".yaml")
+            && !p.getFileName().toString().equals(UpstreamTree.PROVENANCE)).sorted().toList()) {
+          actual.put(kind + "|openapi/" + kind + "/" + vendor + "/" + f.getFileName(), sha256(f));
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+    for (Map.Entry<String, String> e : actual.entrySet()) {
+      String[] kindAndFile = e.getKey().split("\\|", 2);
+      if (!e.getValue().equals(recorded.path(kindAndFile[0]).path(kindAndFile[1]).asText(null))) return kindAndFile[1];
+    }
+    for (String kind : List.of("upstream", "overlays")) {
+      for (Iterator<String> it = recorded.path(kind).fieldNames(); it.hasNext(); ) {
+        String file = it.next();
+        if (!actual.containsKey(kind + "|" + file)) return file + " (recorded, but no longer there)";
+      }
+    }
+    return null;
+  }
+
+  private static String sha256(Path file) {
+    try {
+      return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every JVM has SHA-256", e);
+    }
   }
 
   /** A candidate normalized with the committed overlays, and the overlays replayed on it action by action. */

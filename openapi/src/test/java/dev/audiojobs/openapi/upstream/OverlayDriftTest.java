@@ -112,6 +112,26 @@ final class OverlayDriftTest {
     assertThat(report.exitStatus()).isZero();
   }
 
+  /**
+   * Drift is judged against the committed upstream, so the committed normalized spec must have been
+   * made from it: a committed upstream edited without regenerating makes the check refuse, saying how.
+   */
+  @Test
+  void aStaleCommittedNormalizedSpecIsRefused(@TempDir Path temp) throws IOException {
+    Path openapi = temp.resolve("openapi");
+    for (String dir : new String[] {"upstream", "overlays", "normalized"}) UpstreamCheck.copyTree(OPENAPI.resolve(dir), openapi.resolve(dir));
+    Path committedDaily = openapi.resolve("upstream/daily/batch-processor.yaml");
+    Files.writeString(committedDaily, Files.readString(committedDaily).replace("description: The ID of the job", "description: The job's ID"));
+    Path candidate = temp.resolve("candidate");
+    UpstreamCheck.copyTree(OPENAPI.resolve("upstream"), candidate);
+    Path candidateDaily = candidate.resolve("daily/batch-processor.yaml");
+    Files.writeString(candidateDaily, Files.readString(candidateDaily).replace("            - error\n", "            - failed\n"));
+    UpstreamCheck.Report report = new UpstreamCheck(openapi, PACTS).check(candidate);
+    assertThat(report.unusable()).singleElement().asString().startsWith("daily: openapi/normalized/daily.yaml was not made from"
+        + " the committed openapi/upstream/daily/batch-processor.yaml").contains(Normalizer.REGENERATE);
+    assertThat(report.exitStatus()).isEqualTo(2);
+  }
+
   /** NEEDS-A-HUMAN alone exits 2 and says so; with a BREAKING change it exits 1. */
   @Test
   void aChangeOnlyAPersonCanJudgeExitsTwo() {
