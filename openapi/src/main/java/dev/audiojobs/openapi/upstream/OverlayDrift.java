@@ -196,7 +196,7 @@ final class OverlayDrift {
       JsonNode was = oldAssumed.path(key);
       JsonNode now = newAssumed.path(key);
       if (was.equals(now)) continue;
-      String where = at.label + JsonPathText.child(key);
+      String where = at.label + child(key);
       JsonNode overlay = step.update().path(key);
       if (was.isMissingNode() && withoutDocs(now).equals(withoutDocs(overlay))) {
         changes.add(Change.safe(vendor, at.operations, where, "the upstream now states what " + action
@@ -362,7 +362,7 @@ final class OverlayDrift {
   /** A path as a reader writes it: {@code $.paths['/v1/jobs'].get.responses['404']}. */
   private static String concreteDotted(List<Object> path) {
     StringBuilder out = new StringBuilder("$");
-    for (Object s : path) out.append(s instanceof Integer ? "[" + s + "]" : JsonPathText.child((String) s));
+    for (Object s : path) out.append(s instanceof Integer ? "[" + s + "]" : child((String) s));
     return out.toString();
   }
 
@@ -388,9 +388,7 @@ final class OverlayDrift {
   }
 
   /** JSONPath notation for one more property: {@code .name}, or {@code ['name']} when it is not an identifier. */
-  private static final class JsonPathText {
-    static String child(String key) {
-      return key.matches("[A-Za-z_$][A-Za-z0-9_$-]*") ? "." + key : "['" + key.replace("'", "\\'") + "']";
-    }
+  private static String child(String key) {
+    return key.matches("[A-Za-z_$][A-Za-z0-9_$-]*") ? "." + key : "['" + key.replace("'", "\\'") + "']";
   }
 }
