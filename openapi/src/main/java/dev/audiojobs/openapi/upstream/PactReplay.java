@@ -50,6 +50,7 @@ final class PactReplay {
     SimpleRequest.Builder request = new SimpleRequest.Builder(Request.Method.valueOf(interaction.method()), interaction.path());
     interaction.query().forEach(request::withQueryParam);
     interaction.requestHeaders().forEach(request::withHeader);
+    if (interaction.requestBody() != null) request.withBody(interaction.requestBody());
     SimpleResponse.Builder response = SimpleResponse.Builder.status(interaction.status());
     interaction.responseHeaders().forEach(response::withHeader);
     if (interaction.body() != null) response.withBody(interaction.body());

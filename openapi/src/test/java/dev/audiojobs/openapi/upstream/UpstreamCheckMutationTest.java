@@ -275,10 +275,13 @@ final class UpstreamCheckMutationTest {
 
   /** The write-side fixture added to a copy of the committed tree: {@code POST /v1/diarize}. */
   private static final String DIARIZE = "pyannote/diarize.yaml";
+  /** A pact with one {@code POST /v1/diarize} interaction, added to a copy of the committed pacts. */
+  private static final String WRITE_PACT = "audiojobs-client-pyannote-write-api.json";
 
   /**
    * Request-side mutations, on a copy of the committed tree to which {@link #DIARIZE} (a JSON request
-   * body) is added and whose normalized pyannoteAI spec is regenerated.
+   * body) is added and whose normalized pyannoteAI spec is regenerated, with {@link #WRITE_PACT}
+   * replayed next to the committed pacts.
    */
   static final List<Mutation> WRITE_MUTATIONS = List.of(
       m("a required request property is added", 1,
@@ -344,6 +347,13 @@ final class UpstreamCheckMutationTest {
           "SAFE pyannote diarize 200 $.model: no longer an enum; the client's open enums keep any value",
           e(DIARIZE, "          enum:\n            - precision-2\n            - community-1\n      required:\n        - jobId",
               "      required:\n        - jobId")),
+      m("a new required request property fails the committed request contract too", 1,
+          "BREAKING pyannote diarize pact \"a diarization request (test fixture for the request-side check)\" request body /: the committed contract no longer validates",
+          e(DIARIZE, "        turnLevelConfidence:\n", "        language:\n          type: string\n        turnLevelConfidence:\n"),
+          e(DIARIZE, "      required:\n        - url\n", "      required:\n        - url\n        - language\n")),
+      m("a request number narrowed to integer fails the committed request contract (no pact tolerance for what the client sends)", 1,
+          "BREAKING pyannote diarize pact \"a diarization request (test fixture for the request-side check)\" request body /threshold: the committed contract no longer validates",
+          e(DIARIZE, "        threshold:\n          type: number", "        threshold:\n          type: integer")),
       m("a request property's description changes", 0,
           "SAFE pyannote diarize request $.url: description changed; documentation only",
           e(DIARIZE, "          description: URL of the media file", "          description: The URL of the media file")));
@@ -360,7 +370,12 @@ final class UpstreamCheckMutationTest {
   Stream<DynamicTest> everyRequestSideMutationGetsItsVerdictAndReason(@TempDir Path temp) throws IOException {
     assertThat(WRITE_MUTATIONS).hasSizeGreaterThanOrEqualTo(15);
     Path base = writeSideBase(temp.resolve("base"));
-    return run(new UpstreamCheck(base, PACTS), base.resolve("upstream"), WRITE_MUTATIONS, temp);
+    Path pacts = Files.createDirectories(temp.resolve("pacts"));
+    UpstreamCheck.copyTree(PACTS, pacts);
+    try (var fixture = UpstreamCheckMutationTest.class.getResourceAsStream("/upstream-fixtures/" + WRITE_PACT)) {
+      Files.write(pacts.resolve(WRITE_PACT), fixture.readAllBytes());
+    }
+    return run(new UpstreamCheck(base, pacts), base.resolve("upstream"), WRITE_MUTATIONS, temp);
   }
 
   /**
