@@ -286,7 +286,7 @@ final class OverlayDrift {
       if (!reach.responses.isEmpty() || reach.requests.isEmpty()) directions.add(false);
       Set<String> ops = new TreeSet<>(reach.requests);
       ops.addAll(reach.responses);
-      return new Location(concreteDotted(path), ops.isEmpty() ? "-" : String.join(",", ops), directions, name, properties);
+      return new Location(concreteDotted(path), operations(ops), directions, name, properties);
     }
     if (path.size() >= 3 && "components".equals(path.get(0)) && "securitySchemes".equals(path.get(1))) {
       Set<String> ops = new TreeSet<>();
@@ -297,9 +297,18 @@ final class OverlayDrift {
           for (JsonNode requirement : security) if (requirement.has((String) path.get(2))) ops.add(op.path("operationId").asText());
         }
       }
-      return new Location(concreteDotted(path), ops.isEmpty() ? "-" : String.join(",", ops), List.of(false), null, List.of());
+      return new Location(concreteDotted(path), operations(ops), List.of(false), null, List.of());
     }
     return new Location(concreteDotted(path), "-", List.of(false), null, List.of());
+  }
+
+  /** Operation ids joined by commas; {@code -} (the whole spec) for none or for every operation of the spec. */
+  private String operations(Set<String> ids) {
+    Set<String> all = new TreeSet<>();
+    client.path("paths").forEach(p -> p.forEach(op -> {
+      if (op.has("operationId")) all.add(op.get("operationId").asText());
+    }));
+    return ids.isEmpty() || ids.equals(all) ? "-" : String.join(",", ids);
   }
 
   /** The operations whose requests and responses reach a component schema, in the client's spec. */

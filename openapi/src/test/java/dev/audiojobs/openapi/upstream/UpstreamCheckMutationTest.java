@@ -193,7 +193,7 @@ final class UpstreamCheckMutationTest {
           "SAFE pyannote getJob $.paths['/v1/jobs/{jobId}'].get.operationId: the upstream changed it from getJobById to fetchJob; openapi/overlays/pyannote/10-operations.yaml $.actions[0] still sets getJob",
           e(GET_JOB, "operationId: getJobById", "operationId: fetchJob")),
       m("pyannoteAI's bearerFormat changes beneath the overlay that drops it", 0,
-          "SAFE pyannote getJob,listJobs $.components.securitySchemes.api-key.bearerFormat: the upstream changed it from JWT to API key; openapi/overlays/pyannote/10-operations.yaml $.actions[9] still removes it",
+          "SAFE pyannote - $.components.securitySchemes.api-key.bearerFormat: the upstream changed it from JWT to API key; openapi/overlays/pyannote/10-operations.yaml $.actions[9] still removes it",
           e(GET_JOB, "      bearerFormat: JWT", "      bearerFormat: API key"), e(LIST_JOBS, "      bearerFormat: JWT", "      bearerFormat: API key")),
       m("take becomes a string beneath the overlay that makes it an integer", 1,
           "BREAKING pyannote listJobs parameter query.take: type changed from integer to string; the client sends integer; overlay drift: openapi/overlays/pyannote/10-operations.yaml $.actions[2]",
