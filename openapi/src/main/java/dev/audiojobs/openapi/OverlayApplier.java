@@ -92,7 +92,7 @@ final class OverlayApplier {
     }
   }
 
-  private static List<String> select(String file, Overlay.Action action, ObjectNode document) {
+  static List<String> select(String file, Overlay.Action action, ObjectNode document) {
     List<String> matches = new ArrayList<>();
     try {
       // With the Jackson provider, the path list comes back as an ArrayNode of strings.

@@ -26,10 +26,11 @@ import java.util.stream.Stream;
  * @param path the request path, including the vendor's base path
  * @param query the request query parameters, in order
  * @param requestHeaders the request headers
+ * @param requestBody the request body as text (JSON as sent), or null when there is none or it is
+ *     binary ({@code encoded}: multipart and uploads are not replayed)
  * @param status the response status
  * @param responseHeaders the response headers
  * @param body the response body as JSON text, or null when there is none
- * @param requestBody the request body as JSON text, or null when there is none
  */
 record PactInteraction(
     String pact,
@@ -39,10 +40,10 @@ record PactInteraction(
     String path,
     Map<String, List<String>> query,
     Map<String, List<String>> requestHeaders,
+    String requestBody,
     int status,
     Map<String, List<String>> responseHeaders,
-    String body,
-    String requestBody) {
+    String body) {
 
   PactInteraction {
     query = Collections.unmodifiableMap(new LinkedHashMap<>(query));
@@ -81,16 +82,21 @@ record PactInteraction(
     for (JsonNode i : pact.path("interactions")) {
       JsonNode request = i.path("request");
       JsonNode response = i.path("response");
-      JsonNode content = response.path("body").path("content");
-      String body = content.isMissingNode() ? null : content.isTextual() ? content.asText() : UpstreamTree.toJson(content);
-      JsonNode sent = request.path("body").path("content");
-      String requestBody = sent.isMissingNode() ? null : sent.isTextual() ? sent.asText() : UpstreamTree.toJson(sent);
       interactions.add(new PactInteraction(name, provider, i.path("description").asText(),
           request.path("method").asText("GET"), request.path("path").asText("/"), multiMap(request.path("query")),
-          multiMap(request.path("headers")), response.path("status").asInt(200), multiMap(response.path("headers")), body,
-          requestBody));
+          multiMap(request.path("headers")), text(request.path("body")), response.path("status").asInt(200),
+          multiMap(response.path("headers")), text(response.path("body"))));
     }
     return interactions;
+  }
+
+  /** A V4 body as text: JSON content as JSON, plain content as it is; none for no body or an encoded (binary) one. */
+  private static String text(JsonNode body) {
+    JsonNode content = body.path("content");
+    if (content.isMissingNode() || content.isNull()) return null;
+    JsonNode encoded = body.path("encoded");
+    if (encoded.asBoolean(false) || (encoded.isTextual() && !encoded.asText().equals("false"))) return null;
+    return content.isTextual() ? content.asText() : UpstreamTree.toJson(content);
   }
 
   private static Map<String, List<String>> multiMap(JsonNode node) {

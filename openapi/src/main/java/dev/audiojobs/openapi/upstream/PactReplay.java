@@ -16,10 +16,21 @@ import java.util.TreeSet;
  * swagger-request-validator: the bi-directional half of the contracts.
  */
 final class PactReplay {
-  /** One validation error: which pact and interaction, where in the message, and why. */
-  record Finding(String pact, String interaction, String key, String pointer, String message, Set<String> leafKeys) {
+  /**
+   * One validation error: which pact and interaction, where in the message, and why.
+   *
+   * @param leaves the innermost messages: why each branch of a oneOf failed (the finding itself when it has none)
+   */
+  record Finding(String pact, String interaction, String key, String pointer, String message, List<Leaf> leaves) {
     Finding {
-      leafKeys = Set.copyOf(leafKeys);
+      leaves = List.copyOf(leaves);
+    }
+
+    /** The keys of {@link #leaves}. */
+    Set<String> leafKeys() {
+      Set<String> keys = new TreeSet<>();
+      leaves.forEach(l -> keys.add(l.key()));
+      return keys;
     }
 
     @Override
@@ -53,17 +64,20 @@ final class PactReplay {
           .filter(p -> !p.isEmpty())
           .map(p -> (m.getKey().startsWith("validation.request") ? "request body " : "response body ") + p)
           .orElse(m.getKey().startsWith("validation.request") ? "request" : "response " + interaction.status());
-      Set<String> leaves = new TreeSet<>();
-      leafKeys(m, leaves);
+      List<Leaf> leaves = new ArrayList<>();
+      leaves(m, leaves);
       findings.add(new Finding(interaction.pact(), interaction.description(), m.getKey(), pointer, oneLine(m.getMessage()), leaves));
     }
     return findings;
   }
 
-  /** The keys of the innermost messages: why each branch of a oneOf failed. */
-  private static void leafKeys(ValidationReport.Message m, Set<String> into) {
-    if (m.getNestedMessages().isEmpty()) into.add(m.getKey());
-    else m.getNestedMessages().forEach(n -> leafKeys(n, into));
+  /** One innermost validator message. */
+  record Leaf(String key, String message) {}
+
+  /** The innermost messages: why each branch of a oneOf failed. */
+  private static void leaves(ValidationReport.Message m, List<Leaf> into) {
+    if (m.getNestedMessages().isEmpty()) into.add(new Leaf(m.getKey(), oneLine(m.getMessage())));
+    else m.getNestedMessages().forEach(n -> leaves(n, into));
   }
 
   private static String oneLine(String text) {

@@ -3,6 +3,7 @@ package dev.audiojobs.openapi.upstream;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.audiojobs.openapi.Normalizer;
+import dev.audiojobs.openapi.OverlayTrace;
 import dev.audiojobs.openapi.SpecException;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -31,17 +32,24 @@ import org.openapitools.openapidiff.core.model.Endpoint;
  * <ol>
  *   <li>parsed and diffed against the committed upstream with openapi-diff (the raw operation list:
  *       removed, moved and added endpoints);
- *   <li>normalized with the committed overlays — an overlay action that no longer matches makes the
- *       candidate unusable until the decision it records is revisited;
- *   <li>compared with the committed normalized spec along what the client reads ({@link SpecComparison});
+ *   <li>checked for fragments that disagree ({@link FragmentConflicts}: reconcile them, no overlay is
+ *       involved), then normalized with the committed overlays — an overlay action that no longer
+ *       matches makes the candidate unusable until the decision it records is revisited;
+ *   <li>compared with the committed normalized spec along what the client reads and sends
+ *       ({@link SpecComparison}, with what the client relies on: {@link Reliance});
+ *   <li>judged beneath the overlays: each action's assumption about the upstream, committed against
+ *       candidate ({@link OverlayDrift}) — which needs the committed normalized spec to have been made
+ *       from the committed upstream and overlays (its recorded hashes say so; else the check refuses);
  *   <li>replayed against: every committed pact interaction of the vendor is validated against the
  *       candidate upstream; a failure the committed upstream does not already have (those are the
  *       recorded exceptions) is breaking, unless the client tolerates it (an enum value it does not know,
- *       a newly required property the pact example lacks).
+ *       a newly required property the pact example lacks, a number with a fraction where the candidate
+ *       narrows a response number to integer).
  * </ol>
- * Every change is printed as {@code BREAKING|SAFE <vendor> <operation> <where>: <reason>}. Exit status:
- * 0 when nothing breaks this client, 1 when something does, 2 when the candidate is unusable and
- * nothing found so far breaks (unparseable, a missing vendor, an overlay that no longer applies).
+ * Every change is printed as {@code BREAKING|SAFE|NEEDS-A-HUMAN <vendor> <operation> <where>: <reason>}.
+ * Exit status: 0 when nothing breaks this client, 1 when something does, 2 when nothing found breaks
+ * but a change needs a human or the candidate is unusable (unparseable, a missing vendor, fragments that
+ * disagree, an overlay that no longer applies).
  */
 public final class UpstreamCheck {
   /** The outcome: every change, every reason the candidate is unusable, and the exit status. */
@@ -56,9 +64,14 @@ public final class UpstreamCheck {
       return changes.stream().anyMatch(c -> c.verdict() == Change.Verdict.BREAKING);
     }
 
-    /** 1 if anything breaks the client, else 2 if the candidate is unusable, else 0. */
+    /** Whether a change cannot be judged from the specs. */
+    public boolean needsAHuman() {
+      return changes.stream().anyMatch(c -> c.verdict() == Change.Verdict.NEEDS_A_HUMAN);
+    }
+
+    /** 1 if anything breaks the client, else 2 if the candidate is unusable or a change needs a human, else 0. */
     public int exitStatus() {
-      return breaking() ? 1 : unusable.isEmpty() ? 0 : 2;
+      return breaking() ? 1 : unusable.isEmpty() && !needsAHuman() ? 0 : 2;
     }
 
     /** The printed report, one line per finding, then the verdict. */
@@ -71,7 +84,10 @@ public final class UpstreamCheck {
       lines.add(switch (exitStatus()) {
         case 0 -> "verdict: nothing this client depends on changed (" + changes.size() + " safe changes)";
         case 1 -> "verdict: BREAKING — " + breaking + " of " + changes.size() + " changes break this client";
-        default -> "verdict: UNUSABLE — fix the candidate or the overlays first (" + unusable.size() + " problems)";
+        default -> unusable.isEmpty()
+            ? "verdict: NEEDS A HUMAN — " + changes.stream().filter(c -> c.verdict() == Change.Verdict.NEEDS_A_HUMAN).count()
+                + " of " + changes.size() + " changes cannot be judged from the specs (NEEDS-A-HUMAN lines)"
+            : "verdict: UNUSABLE — fix the candidate or the overlays first (" + unusable.size() + " problems)";
       });
       return lines;
     }
@@ -81,10 +97,20 @@ public final class UpstreamCheck {
   private static final Set<String> TOLERATED = Set.of(
       "validation.response.body.schema.enum", "validation.response.body.schema.required");
 
+  /** swagger-request-validator's message for a number where the schema allows only integers. */
+  private static final java.util.regex.Pattern NUMBER_AS_INTEGER =
+      java.util.regex.Pattern.compile("instance type \\(number\\) does not match any allowed primitive type \\(allowed: \\[\"integer\"\\]\\)", java.util.regex.Pattern.CASE_INSENSITIVE);
+
   private final Path openapiDir;
   private final Path pactsDir;
+  /** Per vendor, what only depends on the committed tree: the overlay trace and the pact findings it already has. */
+  private final Map<String, List<OverlayTrace.Step>> committedTraces = new java.util.concurrent.ConcurrentHashMap<>();
+  private final Map<String, List<PactReplay.Finding>> committedFindings = new java.util.concurrent.ConcurrentHashMap<>();
 
   /**
+   * What depends only on the committed tree (its overlay trace, the pact findings it already has) is
+   * computed once per instance: make a new one after changing the committed tree.
+   *
    * @param openapiDir the committed {@code openapi/} folder (upstream, overlays, normalized)
    * @param pactsDir the committed pacts ({@code conformance-tests/pacts})
    */
@@ -135,6 +161,13 @@ public final class UpstreamCheck {
       return;
     }
     JsonNode normalized = readYaml(openapiDir.resolve("normalized").resolve(vendor + ".yaml"));
+    String stale = staleInput(vendor, normalized);
+    if (stale != null) {
+      unusable.add(vendor + ": openapi/normalized/" + vendor + ".yaml was not made from the committed " + stale
+          + ", so what the overlays assumed of the upstream is unknown. What to do: regenerate with " + Normalizer.REGENERATE
+          + " and run the check again");
+      return;
+    }
 
     // 1. The raw operation list, from openapi-diff.
     ChangedOpenApi diff;
@@ -147,10 +180,25 @@ public final class UpstreamCheck {
     }
     List<Change> endpointChanges = endpointChanges(vendor, diff, normalized);
 
-    // 2. Normalize with the committed overlays.
+    // 2. Normalize with the committed overlays; fragments that disagree are no overlay's business.
+    List<FragmentConflicts.Conflict> conflicts = FragmentConflicts.find(candidate, vendor);
+    if (!conflicts.isEmpty()) {
+      changes.addAll(endpointChanges);
+      for (FragmentConflicts.Conflict c : conflicts) {
+        unusable.add(vendor + ": " + c + "; fragments of one vendor must agree on what they share. What to do: reconcile"
+            + " the fragments in " + candidate.root() + " (correct the one that is wrong, or report the inconsistency to the"
+            + " vendor); no overlay is involved");
+      }
+      return;
+    }
     JsonNode candidateNormalized;
+    List<OverlayTrace.Step> committedTrace;
+    List<OverlayTrace.Step> candidateTrace;
     try {
-      candidateNormalized = readYamlText(normalize(vendor, candidate.root().resolve(vendor)));
+      Scratch scratch = normalize(vendor, candidate.root().resolve(vendor));
+      candidateNormalized = readYamlText(scratch.normalized());
+      candidateTrace = scratch.trace();
+      committedTrace = committedTraces.computeIfAbsent(vendor, v -> OverlayTrace.trace(openapiDir, v).steps());
     } catch (SpecException e) {
       changes.addAll(endpointChanges); // the normalized comparison cannot be made; the raw list stands in
       unusable.add(vendor + ": " + e.getMessage() + ". What to do: the upstream moved under"
@@ -167,8 +215,12 @@ public final class UpstreamCheck {
           + " (an overlay replaces what changed, or the change is outside what the client is generated from)"));
     }
 
+    // 3b. Beneath the overlays: what each action assumed of the upstream, committed against candidate.
+    changes.addAll(OverlayDrift.judge(vendor, normalized, specChanges, committedTrace, candidateTrace));
+
     // 4. The committed contracts, replayed against the candidate upstream.
-    List<PactReplay.Finding> baseline = new PactReplay(committedSpec).validateAll(vendor, interactions);
+    List<PactReplay.Finding> baseline = committedFindings.computeIfAbsent(vendor,
+        v -> new PactReplay(committedSpec).validateAll(v, interactions));
     Set<String> known = new HashSet<>();
     baseline.forEach(f -> known.add(f.interaction() + "|" + f.key() + "|" + f.pointer()));
     PactReplay replay;
@@ -195,10 +247,20 @@ public final class UpstreamCheck {
    * they do (and a removed property is reported by the spec comparison as well).
    */
   private static boolean tolerated(PactReplay.Finding f) {
-    if (TOLERATED.contains(f.key())) return true;
+    if (TOLERATED.contains(f.key()) || narrowedToInteger(f.key(), f.message())) return true;
     boolean union = f.key().endsWith(".oneOf") || f.key().endsWith(".anyOf");
-    return union && f.leafKeys().stream().allMatch(k -> TOLERATED.contains(k) || k.endsWith(".oneOf") || k.endsWith(".anyOf")
-        || k.equals("validation.response.body.schema.additionalProperties"));
+    return union && f.leaves().stream().allMatch(l -> TOLERATED.contains(l.key()) || l.key().endsWith(".oneOf")
+        || l.key().endsWith(".anyOf") || l.key().equals("validation.response.body.schema.additionalProperties")
+        || narrowedToInteger(l.key(), l.message()));
+  }
+
+  /**
+   * A response number the candidate narrows to integer, in a committed example with a fraction: the
+   * client reads it as a number either way (the variance rule of {@link SpecComparison}), so the
+   * example is only no longer typical. In a request it would not be tolerated: the client sends it.
+   */
+  private static boolean narrowedToInteger(String key, String message) {
+    return key.equals("validation.response.body.schema.type") && NUMBER_AS_INTEGER.matcher(message).find();
   }
 
   private static List<Change> endpointChanges(String vendor, ChangedOpenApi diff, JsonNode normalized) {
@@ -243,8 +305,54 @@ public final class UpstreamCheck {
     return i.method() + " " + i.path();
   }
 
+  /**
+   * The first committed upstream or overlay file whose sha256 differs from what the committed
+   * normalized spec records under {@code info.x-audiojobs-normalized-from} (or that it does not record),
+   * or null when the normalized spec was made from exactly the committed files.
+   */
+  private String staleInput(String vendor, JsonNode normalized) {
+    JsonNode recorded = normalized.path("info").path("x-audiojobs-normalized-from");
+    Map<String, String> actual = new java.util.TreeMap<>();
+    for (String kind : List.of("upstream", "overlays")) {
+      Path dir = openapiDir.resolve(kind).resolve(vendor);
+      if (!Files.isDirectory(dir)) continue;
+      try (Stream<Path> files = Files.list(dir)) {
+        for (Path f : files.filter(p -> p.getFileName().toString().endsWith(".yaml")
+            && !p.getFileName().toString().equals(UpstreamTree.PROVENANCE)).sorted().toList()) {
+          actual.put(kind + "|openapi/" + kind + "/" + vendor + "/" + f.getFileName(), sha256(f));
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+    for (Map.Entry<String, String> e : actual.entrySet()) {
+      String[] kindAndFile = e.getKey().split("\\|", 2);
+      if (!e.getValue().equals(recorded.path(kindAndFile[0]).path(kindAndFile[1]).asText(null))) return kindAndFile[1];
+    }
+    for (String kind : List.of("upstream", "overlays")) {
+      for (Iterator<String> it = recorded.path(kind).fieldNames(); it.hasNext(); ) {
+        String file = it.next();
+        if (!actual.containsKey(kind + "|" + file)) return file + " (recorded, but no longer there)";
+      }
+    }
+    return null;
+  }
+
+  private static String sha256(Path file) {
+    try {
+      return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every JVM has SHA-256", e);
+    }
+  }
+
+  /** A candidate normalized with the committed overlays, and the overlays replayed on it action by action. */
+  private record Scratch(String normalized, List<OverlayTrace.Step> trace) {}
+
   /** Normalizes {@code candidateVendorDir} with the committed overlays, in a scratch copy of the layout. */
-  private String normalize(String vendor, Path candidateVendorDir) {
+  private Scratch normalize(String vendor, Path candidateVendorDir) {
     Path scratch;
     try {
       scratch = Files.createTempDirectory("audiojobs-check-upstream");
@@ -254,7 +362,7 @@ public final class UpstreamCheck {
     try {
       copyTree(candidateVendorDir, scratch.resolve("upstream").resolve(vendor));
       copyTree(openapiDir.resolve("overlays").resolve(vendor), scratch.resolve("overlays").resolve(vendor));
-      return new Normalizer(scratch).normalize(vendor);
+      return new Scratch(new Normalizer(scratch).normalize(vendor), OverlayTrace.trace(scratch, vendor).steps());
     } finally {
       deleteTree(scratch);
     }

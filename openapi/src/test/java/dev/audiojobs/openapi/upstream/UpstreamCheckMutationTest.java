@@ -2,6 +2,7 @@ package dev.audiojobs.openapi.upstream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.audiojobs.openapi.Normalizer;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,7 +27,7 @@ final class UpstreamCheckMutationTest {
   private static final String DAILY = "daily/batch-processor.yaml";
   private static final String LYRCS = "lyrcs/jobs.yaml";
 
-  /** One text replacement in one upstream file; the first occurrence is replaced. */
+  /** One text replacement in one upstream file (the first occurrence), or a new file when {@code find} is null. */
   record Edit(String file, String find, String replace) {}
 
   /** A mutation: what it does, its edits, the exit status and a line the report must contain. */
@@ -149,7 +150,7 @@ final class UpstreamCheckMutationTest {
           "SAFE pyannote getJob 200 $<DiarizationJob>.output.confidence.resolution: example changed; documentation only",
           e(GET_JOB, "          example: 0.02", "          example: 0.04")),
       m("a parameter's maximum changes", 0,
-          "SAFE pyannote listJobs parameter query.take: maximum changed from 100 to 200; the client does not validate it",
+          "SAFE pyannote listJobs parameter query.take: maximum changed from 100 to 200; wider: what the client sends still conforms",
           e(LIST_JOBS, "            maximum: 100", "            maximum: 200")),
       m("Daily adds an optional property", 0,
           "SAFE daily getJob 200 $.duration: property added",
@@ -167,6 +168,108 @@ final class UpstreamCheckMutationTest {
           "SAFE lyrcs getJob 200 $<CompleteJob>.studio_url: now nullable; the client decodes null as absent",
           e(LYRCS, "        studio_url:\n          type: string\n", "        studio_url:\n          type: string\n          nullable: true\n")),
 
+      // ---- beneath an overlay: judged against what the overlay assumed of the old upstream (overlay drift)
+      m("Daily renames its terminal status finished, which the overlay's JobStatus replaced", 1,
+          "BREAKING daily getJob $.components.schemas.BatchJob.properties.status: enum value finished removed; the waiter stops on it (x-audiojobs-terminal); overlay drift: openapi/overlays/daily/10-job.yaml $.actions[2]",
+          e(DAILY, "            - finished\n", "            - completed\n")),
+      m("Daily renames its unsuccessful status error beneath the overlay", 1,
+          "BREAKING daily getJob $.components.schemas.BatchJob.properties.status: enum value error removed; the waiter stops on it (x-audiojobs-terminal); the waiter reports it as failed (x-audiojobs-unsuccessful); overlay drift",
+          e(DAILY, "            - error\n", "            - failed\n")),
+      m("Daily's status no longer lists its values: the waiter's values cannot be checked", 2,
+          "NEEDS-A-HUMAN daily getJob $.components.schemas.BatchJob.properties.status: no longer lists its values; check that the values the client relies on still exist: finished",
+          e(DAILY, "          enum:\n            - submitted\n            - processing\n            - finished\n            - error\n", "")),
+      m("Daily's status becomes an integer beneath the overlay", 1,
+          "BREAKING daily getJob $.components.schemas.BatchJob.properties.status: type changed from string to integer; the client decodes string; overlay drift: openapi/overlays/daily/10-job.yaml $.actions[2]",
+          e(DAILY, "        status:\n          type: string", "        status:\n          type: integer")),
+      m("Daily adds a status beneath the overlay: judged against it, not terminal", 0,
+          "SAFE daily getJob $.components.schemas.BatchJob.properties.status: enum values added [canceled]; the client's enums are open and keep unknown values; the waiter treats them as not terminal",
+          e(DAILY, "            - error\n", "            - error\n            - canceled\n")),
+      // The committed 404 contract no longer validates against the new upstream either: BREAKING overall.
+      m("Daily now declares a 404 with another body than the overlay adds", 1,
+          "NEEDS-A-HUMAN daily getJob $.paths['/batch-processor/{id}'].get.responses['404']: the upstream now declares it, differently from what openapi/overlays/daily/20-errors.yaml $.actions[1] adds",
+          e(DAILY, "                $ref: '#/components/schemas/BatchJob'\n",
+              "                $ref: '#/components/schemas/BatchJob'\n        '404':\n          description: Not found\n          content:\n            application/json:\n              schema:\n                $ref: '#/components/schemas/NotFound'\n"),
+          e(DAILY, "  schemas:\n    BatchJob:\n", "  schemas:\n    NotFound:\n      type: object\n      properties:\n        message:\n          type: string\n    BatchJob:\n")),
+      m("pyannoteAI now declares the 404 the overlay adds", 0,
+          "SAFE pyannote getJob $.paths['/v1/jobs/{jobId}'].get.responses['404']: the upstream now states what openapi/overlays/pyannote/10-operations.yaml $.actions[7] adds",
+          e(GET_JOB, "        '429':\n          description: Too many requests\n",
+              "        '404':\n          description: Job not found\n          content:\n            application/json:\n              schema:\n                $ref: '#/components/schemas/ApiError'\n        '429':\n          description: Too many requests\n")),
+      m("pyannoteAI renames its operation id beneath the overlay that names it getJob", 0,
+          "SAFE pyannote getJob $.paths['/v1/jobs/{jobId}'].get.operationId: the upstream changed it from getJobById to fetchJob; openapi/overlays/pyannote/10-operations.yaml $.actions[0] still sets getJob",
+          e(GET_JOB, "operationId: getJobById", "operationId: fetchJob")),
+      m("pyannoteAI's bearerFormat changes beneath the overlay that drops it", 0,
+          "SAFE pyannote - $.components.securitySchemes.api-key.bearerFormat: the upstream changed it from JWT to API key; openapi/overlays/pyannote/10-operations.yaml $.actions[9] still removes it",
+          e(GET_JOB, "      bearerFormat: JWT", "      bearerFormat: API key"), e(LIST_JOBS, "      bearerFormat: JWT", "      bearerFormat: API key")),
+      m("take becomes a string beneath the overlay that makes it an integer", 1,
+          "BREAKING pyannote listJobs parameter query.take: type changed from integer to string; the client sends integer; overlay drift: openapi/overlays/pyannote/10-operations.yaml $.actions[2]",
+          e(LIST_JOBS, "            example: 10\n            type: number", "            example: 10\n            type: string")),
+      m("take becomes an integer upstream, as the overlay says", 0,
+          "SAFE pyannote listJobs parameter query.take: the upstream now agrees with openapi/overlays/pyannote/10-operations.yaml $.actions[2]",
+          e(LIST_JOBS, "            example: 10\n            type: number", "            example: 10\n            type: integer")),
+      m("total becomes a string beneath the overlay that makes it an integer", 1,
+          "BREAKING pyannote listJobs $.components.schemas.GetJobsResponse.properties.total: type changed from integer to string; the client decodes integer; overlay drift: openapi/overlays/pyannote/20-types.yaml $.actions[0]",
+          e(LIST_JOBS, "        total:\n          type: number", "        total:\n          type: string")),
+      m("a list item's status becomes an integer beneath the overlay that makes it a JobStatus", 1,
+          "BREAKING pyannote listJobs $.components.schemas.JobListItem.properties.status: type changed from string to integer; the client decodes string; overlay drift: openapi/overlays/pyannote/20-types.yaml $.actions[3]",
+          e(LIST_JOBS, "        status:\n          type: string\n        createdAt", "        status:\n          type: integer\n        createdAt")),
+      m("pyannoteAI's getJob oneOf loses VoiceprintJob beneath the union overlay", 1,
+          "BREAKING pyannote getJob 200 $<VoiceprintJob>: union branch removed; the client decodes it; overlay drift: openapi/overlays/pyannote/30-job-union.yaml $.actions[2]",
+          e(GET_JOB, "                  - $ref: '#/components/schemas/VoiceprintJob'\n                    title: Voiceprint\n", "")),
+
+      // ---- values the client relies on: discriminator mappings, x-audiojobs-select keys, terminal and unsuccessful statuses
+      m("pyannoteAI renames its terminal status succeeded", 1,
+          "BREAKING pyannote getJob 200 $<DiarizationJob>.status: enum value succeeded removed; the waiter stops on it (x-audiojobs-terminal)",
+          e(GET_JOB, "        - succeeded\n", "        - completed\n"), e(LIST_JOBS, "              - succeeded\n", "              - completed\n")),
+      m("pyannoteAI drops its unsuccessful status canceled", 1,
+          "BREAKING pyannote getJob 200 $<VoiceprintJob>.status: enum value canceled removed; the waiter stops on it (x-audiojobs-terminal); the waiter reports it as failed (x-audiojobs-unsuccessful)",
+          e(GET_JOB, "        - canceled\n", ""), e(LIST_JOBS, "              - canceled\n", "")),
+      m("a diarization output gains the key that selects VoiceprintJob", 1,
+          "BREAKING pyannote getJob 200 $<DiarizationJob>.output.voiceprint: property added; Job would select VoiceprintJob for a DiarizationJob whose output holds voiceprint (x-audiojobs-select)",
+          e(GET_JOB, "    DiarizationJobOutput:\n      type: object\n      properties:\n",
+              "    DiarizationJobOutput:\n      type: object\n      properties:\n        voiceprint:\n          type: string\n")),
+      m("an identification output renames a key Job selects IdentifyJob by", 1,
+          "BREAKING pyannote getJob 200 $<IdentifyJob>.output.voiceprints: property removed (renamed to voiceprintMatches?); the client reads it; Job selects IdentifyJob when output holds voiceprints (x-audiojobs-select)",
+          e(GET_JOB, "        voiceprints:\n          type: array", "        voiceprintMatches:\n          type: array")),
+      m("Daily drops the error text the waiter reports", 1,
+          "BREAKING daily getJob 200 $.error: property removed; the client reads it; waitForJob reports it as the job's error (x-audiojobs-wait)",
+          e(DAILY, "        error:\n          type: string\n          description: Details of error\n", "")),
+      m("pyannoteAI drops a diarization output's error text, which the waiter reports", 1,
+          "BREAKING pyannote getJob 200 $<DiarizationJob>.output.error: property removed; the client reads it; waitForJob reports it as the job's error (x-audiojobs-wait)",
+          e(GET_JOB, "            $ref: '#/components/schemas/TranscriptionSegment'\n        error:\n          type: string\n          description: Error message if any\n", "            $ref: '#/components/schemas/TranscriptionSegment'\n")),
+      m("lyrcs.ai renames complete, the status Job selects CompleteJob by", 1,
+          "BREAKING lyrcs getJob 200 $<CompleteJob>.status: enum value complete removed; Job selects CompleteJob by status complete (discriminator)",
+          e(LYRCS, "        - complete\n", "        - completed\n"), e(LYRCS, "            - complete\n", "            - completed\n"),
+          e(LYRCS, "        complete: Results are ready", "        completed: Results are ready")),
+      m("lyrcs.ai renames processing, a status Job selects ProcessingJob by", 1,
+          "BREAKING lyrcs getJob 200 $<ProcessingJob>.status: enum value processing removed; Job selects ProcessingJob by status processing (discriminator)",
+          e(LYRCS, "        - processing\n", "        - running\n"), e(LYRCS, "            - processing\n", "            - running\n"),
+          e(LYRCS, "        processing: Transcription", "        running: Transcription")),
+      m("lyrcs.ai renames failed in its status table, beneath the overlay's terminal markers", 1,
+          "BREAKING lyrcs getJob $.components.schemas.JobStatus: enum value failed removed; the waiter stops on it (x-audiojobs-terminal); the waiter reports it as failed (x-audiojobs-unsuccessful); overlay drift: openapi/overlays/lyrcs/10-job.yaml $.actions[1]",
+          e(LYRCS, "        - failed\n", "        - error\n"), e(LYRCS, "        failed: Processing failed", "        error: Processing failed")),
+
+      // ---- no false alarms: what the client widens, and the same mechanism under a new name
+      m("pyannoteAI narrows a segment's start to integer, which the client reads as a double", 0,
+          "SAFE pyannote getJob 200 $<DiarizationJob>.output.diarization[].start: type narrowed from number to integer",
+          e(GET_JOB, "        start:\n          type: number", "        start:\n          type: integer")),
+      m("lyrcs.ai narrows duration_seconds to integer, which the client reads as a double", 0,
+          "SAFE lyrcs getJob 200 $<CompleteJob>.duration_seconds: type narrowed from number to integer",
+          e(LYRCS, "        duration_seconds:\n          type: number", "        duration_seconds:\n          type: integer")),
+      m("Daily renames its security scheme, same mechanism", 0,
+          "SAFE daily getJob security: scheme renamed from [bearer] to [bearerAuth]; same mechanism",
+          e(DAILY, "        - bearer: []", "        - bearerAuth: []"), e(DAILY, "  securitySchemes:\n    bearer:", "  securitySchemes:\n    bearerAuth:")),
+      m("lyrcs.ai renames its security scheme, same mechanism", 0,
+          "SAFE lyrcs getJob security: scheme renamed from [bearer] to [bearerAuth]; same mechanism",
+          e(LYRCS, "        - bearer: []", "        - bearerAuth: []"), e(LYRCS, "  securitySchemes:\n    bearer:", "  securitySchemes:\n    bearerAuth:")),
+
+      // ---- fragments of one vendor that disagree: reconcile the fragments (no overlay is involved)
+      m("pyannoteAI's two fragments disagree on ApiError", 2,
+          "UNUSABLE pyannote: the upstream fragments pyannote/get-job.yaml and pyannote/list-jobs.yaml disagree at $.components.schemas.ApiError.properties.message.type",
+          e(LIST_JOBS, ERROR_MESSAGE, ERROR_MESSAGE.replace("type: string", "type: integer"))),
+      m("a new lyrcs.ai fragment names another server", 2,
+          "UNUSABLE lyrcs: the upstream fragments lyrcs/jobs.yaml and lyrcs/languages.yaml disagree at $.servers",
+          e("lyrcs/languages.yaml", null, "openapi: 3.0.3\ninfo:\n  title: lyrcs.ai API\n  version: drafted\nservers:\n  - url: https://lyrcs.ai/api/v2\npaths: {}\n")),
+
       // ---- unusable
       m("a spec file is not YAML", 2, "UNUSABLE pyannote: ",
           e(GET_JOB, "openapi: 3.0.0", "openapi: [3.0.0")),
@@ -174,15 +277,131 @@ final class UpstreamCheckMutationTest {
           e(LIST_JOBS, "        - name: skip", "        - name: offset")),
       m("the unchanged tree", 0, "IDENTICAL pyannote: same spec files"));
 
+
+  /** The write-side fixture added to a copy of the committed tree: {@code POST /v1/diarize}. */
+  private static final String DIARIZE = "pyannote/diarize.yaml";
+  /** A pact with one {@code POST /v1/diarize} interaction, added to a copy of the committed pacts. */
+  private static final String WRITE_PACT = "audiojobs-client-pyannote-write-api.json";
+
+  /**
+   * Request-side mutations, on a copy of the committed tree to which {@link #DIARIZE} (a JSON request
+   * body) is added and whose normalized pyannoteAI spec is regenerated, with {@link #WRITE_PACT}
+   * replayed next to the committed pacts.
+   */
+  static final List<Mutation> WRITE_MUTATIONS = List.of(
+      m("a required request property is added", 1,
+          "BREAKING pyannote diarize request $.language: new required property; the client does not send it",
+          e(DIARIZE, "        turnLevelConfidence:\n", "        language:\n          type: string\n        turnLevelConfidence:\n"),
+          e(DIARIZE, "      required:\n        - url\n", "      required:\n        - url\n        - language\n")),
+      m("a request property the client sends is removed", 1,
+          "BREAKING pyannote diarize request $.confidence: property removed; the client sends it",
+          e(DIARIZE, "        confidence:\n          type: boolean\n", "")),
+      m("a closed request enum loses a value the client can send", 1,
+          "BREAKING pyannote diarize request $.model: enum values removed [community-1]; the client may send them",
+          e(DIARIZE, "            - community-1\n", "")),
+      m("the request media type changes", 1,
+          "BREAKING pyannote diarize request: media type application/json no longer accepted (now [multipart/form-data]); the client sends application/json",
+          e(DIARIZE, "        content:\n          application/json:\n            schema:\n              $ref: '#/components/schemas/DiarizeRequest'",
+              "        content:\n          multipart/form-data:\n            schema:\n              $ref: '#/components/schemas/DiarizeRequest'")),
+      m("a required header parameter is added to a write operation", 1,
+          "BREAKING pyannote diarize parameter header.X-Team: new required parameter",
+          e(DIARIZE, "      operationId: diarize\n", "      operationId: diarize\n      parameters:\n        - name: X-Team\n          in: header\n          required: true\n          schema:\n            type: string\n")),
+      m("an optional request property becomes required", 1,
+          "BREAKING pyannote diarize request $.model: now required; the client may omit it",
+          e(DIARIZE, "      required:\n        - url\n", "      required:\n        - url\n        - model\n")),
+      m("a request number is narrowed to integer", 1,
+          "BREAKING pyannote diarize request $.threshold: type changed from number to integer; the client sends number",
+          e(DIARIZE, "        threshold:\n          type: number", "        threshold:\n          type: integer")),
+      m("a request maximum is lowered", 1,
+          "BREAKING pyannote diarize request $.threshold: maximum changed from 100 to 50; narrower: the client may send a value the server now rejects",
+          e(DIARIZE, "          maximum: 100", "          maximum: 50")),
+      m("a nullable request property is no longer nullable", 1,
+          "BREAKING pyannote diarize request $.webhook: no longer nullable; the client may send null",
+          e(DIARIZE, "          type: string\n          nullable: true\n          description: Webhook URL", "          type: string\n          description: Webhook URL")),
+      m("a free request string becomes an enum", 1,
+          "BREAKING pyannote diarize request $.webhook: now an enum [https://example.com/hook]; the client may send any string",
+          e(DIARIZE, "          description: Webhook URL\n", "          description: Webhook URL\n          enum:\n            - https://example.com/hook\n")),
+      m("the request body is removed", 1,
+          "BREAKING pyannote diarize request: request body removed; the client sends one",
+          e(DIARIZE, "      requestBody:\n        required: true\n        content:\n          application/json:\n            schema:\n              $ref: '#/components/schemas/DiarizeRequest'\n", "")),
+      m("a request pattern changes", 2,
+          "NEEDS-A-HUMAN pyannote diarize request $.url: pattern changed from ^https:// to ^(https|media)://; which accepts more cannot be told",
+          e(DIARIZE, "          pattern: ^https://\n", "          pattern: ^(https|media)://\n")),
+      m("an optional request property is added", 0,
+          "SAFE pyannote diarize request $.exclusive: property added; the client need not send it",
+          e(DIARIZE, "        turnLevelConfidence:\n", "        exclusive:\n          type: boolean\n        turnLevelConfidence:\n")),
+      m("a value is added to a request enum", 0,
+          "SAFE pyannote diarize request $.model: enum values added [precision-3]",
+          e(DIARIZE, "            - community-1\n", "            - community-1\n            - precision-3\n")),
+      m("a request integer is widened to number", 0,
+          "SAFE pyannote diarize request $.maxSpeakers: type widened from integer to number; every integer the client sends is a number",
+          e(DIARIZE, "        maxSpeakers:\n          type: integer", "        maxSpeakers:\n          type: number")),
+      m("a request maxLength is raised", 0,
+          "SAFE pyannote diarize request $.url: maxLength changed from 255 to 1024; wider: what the client sends still conforms",
+          e(DIARIZE, "          maxLength: 255", "          maxLength: 1024")),
+      m("a request property becomes nullable", 0,
+          "SAFE pyannote diarize request $.turnLevelConfidence: now nullable; the client need not send null",
+          e(DIARIZE, "        turnLevelConfidence:\n          type: boolean\n", "        turnLevelConfidence:\n          type: boolean\n          nullable: true\n")),
+      m("the request body becomes optional", 0,
+          "SAFE pyannote diarize request: request body is now optional; the client still sends it",
+          e(DIARIZE, "      requestBody:\n        required: true\n", "      requestBody:\n        required: false\n")),
+      m("a response integer is widened to number", 1,
+          "BREAKING pyannote diarize 200 $.queuePosition: type widened from integer to number; the client decodes integer",
+          e(DIARIZE, "        queuePosition:\n          type: integer", "        queuePosition:\n          type: number")),
+      m("a response enum no one relies on stops listing its values", 0,
+          "SAFE pyannote diarize 200 $.model: no longer an enum; the client's open enums keep any value",
+          e(DIARIZE, "          enum:\n            - precision-2\n            - community-1\n      required:\n        - jobId",
+              "      required:\n        - jobId")),
+      m("a new required request property fails the committed request contract too", 1,
+          "BREAKING pyannote diarize pact \"a diarization request (test fixture for the request-side check)\" request body /: the committed contract no longer validates",
+          e(DIARIZE, "        turnLevelConfidence:\n", "        language:\n          type: string\n        turnLevelConfidence:\n"),
+          e(DIARIZE, "      required:\n        - url\n", "      required:\n        - url\n        - language\n")),
+      m("a request number narrowed to integer fails the committed request contract (no pact tolerance for what the client sends)", 1,
+          "BREAKING pyannote diarize pact \"a diarization request (test fixture for the request-side check)\" request body /threshold: the committed contract no longer validates",
+          e(DIARIZE, "        threshold:\n          type: number", "        threshold:\n          type: integer")),
+      m("a request property's description changes", 0,
+          "SAFE pyannote diarize request $.url: description changed; documentation only",
+          e(DIARIZE, "          description: URL of the media file", "          description: The URL of the media file")));
+
   @TestFactory
   Stream<DynamicTest> everyMutationGetsItsVerdictAndReason(@TempDir Path temp) {
-    assertThat(MUTATIONS).hasSizeGreaterThanOrEqualTo(30);
-    assertThat(MUTATIONS.stream().filter(x -> x.exit() == 1)).as("breaking controls").hasSizeGreaterThanOrEqualTo(15);
-    assertThat(MUTATIONS.stream().filter(x -> x.exit() == 0)).as("safe controls").hasSizeGreaterThanOrEqualTo(10);
-    UpstreamCheck check = new UpstreamCheck(OPENAPI, PACTS);
-    return MUTATIONS.stream().map(mutation -> DynamicTest.dynamicTest(mutation.name(), () -> {
+    assertThat(MUTATIONS).hasSizeGreaterThanOrEqualTo(60);
+    assertThat(MUTATIONS.stream().filter(x -> x.exit() == 1)).as("breaking controls").hasSizeGreaterThanOrEqualTo(30);
+    assertThat(MUTATIONS.stream().filter(x -> x.exit() == 0)).as("safe controls").hasSizeGreaterThanOrEqualTo(20);
+    return run(new UpstreamCheck(OPENAPI, PACTS), OPENAPI.resolve("upstream"), MUTATIONS, temp);
+  }
+
+  @TestFactory
+  Stream<DynamicTest> everyRequestSideMutationGetsItsVerdictAndReason(@TempDir Path temp) throws IOException {
+    assertThat(WRITE_MUTATIONS).hasSizeGreaterThanOrEqualTo(15);
+    Path base = writeSideBase(temp.resolve("base"));
+    Path pacts = Files.createDirectories(temp.resolve("pacts"));
+    UpstreamCheck.copyTree(PACTS, pacts);
+    try (var fixture = UpstreamCheckMutationTest.class.getResourceAsStream("/upstream-fixtures/" + WRITE_PACT)) {
+      Files.write(pacts.resolve(WRITE_PACT), fixture.readAllBytes());
+    }
+    return run(new UpstreamCheck(base, pacts), base.resolve("upstream"), WRITE_MUTATIONS, temp);
+  }
+
+  /**
+   * A copy of the committed {@code openapi/} folder whose pyannoteAI upstream also holds {@link #DIARIZE},
+   * normalized again: the baseline of the request-side mutations.
+   */
+  static Path writeSideBase(Path openapi) throws IOException {
+    for (String dir : new String[] {"upstream", "overlays", "normalized"}) {
+      UpstreamCheck.copyTree(OPENAPI.resolve(dir), openapi.resolve(dir));
+    }
+    try (var fixture = UpstreamCheckMutationTest.class.getResourceAsStream("/upstream-fixtures/pyannote-diarize.yaml")) {
+      Files.write(openapi.resolve("upstream").resolve(DIARIZE), fixture.readAllBytes());
+    }
+    new Normalizer(openapi).writeAll();
+    return openapi;
+  }
+
+  private static Stream<DynamicTest> run(UpstreamCheck check, Path upstream, List<Mutation> mutations, Path temp) {
+    return mutations.stream().map(mutation -> DynamicTest.dynamicTest(mutation.name(), () -> {
       Path candidate = Files.createTempDirectory(temp, "candidate");
-      UpstreamCheck.copyTree(OPENAPI.resolve("upstream"), candidate);
+      UpstreamCheck.copyTree(upstream, candidate);
       for (Edit edit : mutation.edits()) apply(candidate.resolve(edit.file()), edit);
       UpstreamCheck.Report report = check.check(candidate);
       String printed = String.join("\n", report.lines());
@@ -192,6 +411,11 @@ final class UpstreamCheckMutationTest {
   }
 
   private static void apply(Path file, Edit edit) throws IOException {
+    if (edit.find() == null) {
+      assertThat(file).as("a new file of a mutation").doesNotExist();
+      Files.writeString(file, edit.replace());
+      return;
+    }
     String text = Files.readString(file);
     int at = text.indexOf(edit.find());
     assertThat(at).as("mutation text in %s: %s", edit.file(), edit.find()).isNotNegative();
