@@ -23,19 +23,39 @@ import okhttp3.Interceptor;
  * the client method; the client is the public one a user has ({@code PyannoteClient.builder()…}).
  */
 public final class VendorClients {
-  static final List<String> VENDORS = List.of("pyannote", "daily", "lyrcs");
+  /** Every vendor with a normalized spec ({@code openapi/normalized/<vendor>.yaml}), sorted. */
+  public static final List<String> VENDORS = discoverVendors();
   static final String API_KEY = "conformance-key";
 
   private static final Map<String, JsonNode> SPECS = new ConcurrentHashMap<>();
 
   private VendorClients() {}
 
+  private static Path specDirectory() {
+    return Path.of(System.getProperty("conformance.specs", "../openapi/normalized"));
+  }
+
+  /** The vendor tokens of the spec directory's {@code *.yaml} files: a new spec is a new vendor everywhere. */
+  private static List<String> discoverVendors() {
+    List<String> vendors = new ArrayList<>();
+    try (java.nio.file.DirectoryStream<Path> specs = java.nio.file.Files.newDirectoryStream(specDirectory(), "*.yaml")) {
+      for (Path spec : specs) {
+        String name = spec.getFileName().toString();
+        vendors.add(name.substring(0, name.length() - ".yaml".length()));
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot list the normalized specs in " + specDirectory(), e);
+    }
+    if (vendors.isEmpty()) throw new IllegalStateException("no normalized spec (*.yaml) in " + specDirectory());
+    java.util.Collections.sort(vendors);
+    return List.copyOf(vendors);
+  }
+
   /** The normalized spec of {@code vendor}. */
   static JsonNode spec(String vendor) {
     return SPECS.computeIfAbsent(vendor, v -> {
-      Path dir = Path.of(System.getProperty("conformance.specs", "../openapi/normalized"));
       try {
-        return new YAMLMapper().readTree(dir.resolve(v + ".yaml").toFile());
+        return new YAMLMapper().readTree(specDirectory().resolve(v + ".yaml").toFile());
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }

@@ -26,7 +26,7 @@ import java.util.Set;
  * @param vendors the vendor tokens, each a package under {@code root}
  */
 record Layout(String root, List<String> vendors) {
-  static final Layout PRODUCTION = new Layout("dev.audiojobs", List.of("pyannote", "daily", "lyrcs"));
+  static final Layout PRODUCTION = new Layout("dev.audiojobs", dev.audiojobs.conformance.VendorClients.VENDORS);
   static final Layout FIXTURES =
       new Layout("dev.audiojobs.conformance.architecture.fixtures", List.of("pyannote", "daily"));
 

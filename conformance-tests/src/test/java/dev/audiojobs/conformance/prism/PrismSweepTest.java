@@ -28,7 +28,7 @@ import org.junit.jupiter.api.TestFactory;
 final class PrismSweepTest {
   static final int DECODABLE_PER_OPERATION = 200;
   static final int CALLS_PER_ERROR_STATUS = 10;
-  static final List<String> VENDORS = List.of("pyannote", "daily", "lyrcs");
+  static final List<String> VENDORS = dev.audiojobs.conformance.VendorClients.VENDORS;
   static final Path NORMALIZED = Path.of(System.getProperty("conformance.specs", "../openapi/normalized"));
 
   private static List<PrismServer> servers = List.of();

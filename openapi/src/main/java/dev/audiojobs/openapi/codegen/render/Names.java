@@ -1,4 +1,4 @@
-package dev.audiojobs.openapi.codegen;
+package dev.audiojobs.openapi.codegen.render;
 
 import java.util.Locale;
 import java.util.Set;

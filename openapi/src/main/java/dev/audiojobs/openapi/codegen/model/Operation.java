@@ -1,0 +1,143 @@
+package dev.audiojobs.openapi.codegen.model;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One operation of the spec.
+ *
+ * @param id the {@code operationId}, which names the client's methods
+ * @param path the path template as in the spec ({@code /v1/jobs/{jobId}})
+ * @param summary the spec's text, empty when there is none
+ * @param description the spec's text, empty when there is none
+ * @param parameters path and query parameters, in spec order
+ * @param requestBody the body the client sends, or null for none
+ * @param success the 2xx response the client decodes
+ * @param errors the JSON schema declared for each non-2xx status, by status
+ * @param waiting {@code x-audiojobs-wait}, or null
+ * @param paging {@code x-audiojobs-paging}, or null
+ * @param upload {@code x-audiojobs-upload}, or null
+ * @param thenWait {@code x-audiojobs-then-wait}, or null
+ * @param pointer the JSON pointer of the operation ({@code #/paths/~1v1~1jobs/get})
+ */
+public record Operation(String id, HttpMethod method, String path, String summary, String description,
+    List<Parameter> parameters, @Nullable RequestBody requestBody, Response success, Map<Integer, String> errors,
+    @Nullable Wait waiting, @Nullable Paging paging, @Nullable Upload upload, @Nullable ThenWait thenWait, String pointer) {
+
+  /** The methods the generator supports. */
+  public enum HttpMethod {
+    GET, PUT, POST, DELETE
+  }
+
+  /** Where a parameter goes. */
+  public enum Location {
+    PATH, QUERY
+  }
+
+  /**
+   * A path or query parameter.
+   *
+   * @param name the wire name
+   * @param description the spec's text, empty when there is none
+   * @param defaultValue the schema's {@code default} as text, or null
+   */
+  public record Parameter(String name, Location in, boolean required, Type type, String description,
+      Constraints constraints, @Nullable String defaultValue) {}
+
+  /** The parameter named {@code wireName}. */
+  public Optional<Parameter> parameter(String wireName) {
+    return parameters.stream().filter(p -> p.name().equals(wireName)).findFirst();
+  }
+
+  /**
+   * A request body.
+   *
+   * @param mediaType {@code application/json} or {@code multipart/form-data}
+   * @param schema the named schema of the body (a record)
+   * @param required whether the spec marks the body required
+   */
+  public record RequestBody(String mediaType, String schema, boolean required) {
+    public static final String JSON = "application/json";
+    public static final String MULTIPART = "multipart/form-data";
+
+    public boolean multipart() {
+      return mediaType.equals(MULTIPART);
+    }
+  }
+
+  /**
+   * The 2xx response the client decodes.
+   *
+   * @param status the status the spec declares (200, 201, 202, 204)
+   */
+  public record Response(int status, Body body) {}
+
+  /** What a success response carries. */
+  public sealed interface Body {}
+
+  /** A JSON document of {@code type}. */
+  public record JsonBody(Type type) implements Body {}
+
+  /** {@code text/plain}, decoded in its charset. */
+  public record TextBody() implements Body {}
+
+  /** No body (204). */
+  public record NoBody() implements Body {}
+
+  /**
+   * {@code x-audiojobs-wait}: poll this operation until the job's status is terminal.
+   *
+   * @param status the property of the job holding its status
+   * @param statusEnum the enum schema of that property, which has {@code x-audiojobs-terminal}
+   * @param errorPath the path of the vendor's error text in the job's JSON, or empty
+   * @param intervalSeconds the vendor's polling interval
+   * @param intervalSource where the interval comes from
+   */
+  public record Wait(String status, String statusEnum, List<String> errorPath, int intervalSeconds,
+      String intervalSource) {}
+
+  /** {@code x-audiojobs-paging}. */
+  public sealed interface Paging {
+    /** The property of the success record holding the page's items. */
+    String items();
+
+    /** The type of one item. */
+    Type item();
+  }
+
+  /**
+   * Offset paging: {@code limit} and {@code offset} are optional integer query parameters, {@code total}
+   * the integer count in the success record.
+   *
+   * @param defaultLimit the limit parameter's {@code default}, the page size when the caller gives none
+   */
+  public record OffsetPaging(String limit, String offset, String items, String total, int defaultLimit, Type item)
+      implements Paging {}
+
+  /**
+   * Cursor paging: {@code cursor} is an optional string query parameter, {@code nextCursor} the success
+   * record's property holding the next page's cursor (null on the last page).
+   *
+   * @param limit the page-size parameter, or null when the operation has none
+   */
+  public record CursorPaging(String cursor, String nextCursor, String items, @Nullable String limit, Type item)
+      implements Paging {}
+
+  /**
+   * {@code x-audiojobs-upload}: this operation returns a pre-signed URL the client then PUTs a file to.
+   *
+   * @param maxBytes the largest file the vendor accepts
+   * @param urlProperty the property of the success record holding the URL
+   */
+  public record Upload(long maxBytes, String urlProperty) {}
+
+  /**
+   * {@code x-audiojobs-then-wait}: this operation starts a job, which {@code operation}'s wait then polls.
+   *
+   * @param operation the id of the operation with {@code x-audiojobs-wait}
+   * @param jobIdProperty the property of this operation's success record holding the job id
+   */
+  public record ThenWait(String operation, String jobIdProperty) {}
+}

@@ -1,0 +1,77 @@
+package dev.audiojobs.openapi.codegen.model;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** A named schema of {@code components/schemas}: what becomes one model class. */
+public sealed interface Schema {
+  /** The schema's name, which is also its Java class name. */
+  String name();
+
+  /** The spec's text, empty when there is none. */
+  String description();
+
+  /**
+   * An object with named properties: a record.
+   *
+   * @param request whether the record is sent: a request body, or reachable from one. A request record
+   *     gets a builder and is checked against the spec before it is sent; decoding one that lacks a
+   *     required property fails as an invalid request.
+   * @param multipart whether the record is a {@code multipart/form-data} body: its properties are the
+   *     form's fields, files among them
+   */
+  record RecordSchema(String name, String description, List<Property> properties, boolean request, boolean multipart)
+      implements Schema {
+    /** The property named {@code wireName}. */
+    public Optional<Property> property(String wireName) {
+      return properties.stream().filter(p -> p.name().equals(wireName)).findFirst();
+    }
+  }
+
+  /**
+   * A string enum, generated open: values newer than the client decode.
+   *
+   * @param valueDescriptions text per value ({@code x-audiojobs-enum-descriptions})
+   * @param terminal the values after which a job does not change ({@code x-audiojobs-terminal}); may be empty
+   * @param unsuccessful the terminal values that mean no result ({@code x-audiojobs-unsuccessful}); may be empty
+   * @param closed whether a request may only send the listed values ({@code x-audiojobs-closed}); decoding
+   *     stays open either way
+   */
+  record EnumSchema(String name, String description, List<String> values, Map<String, String> valueDescriptions,
+      List<String> terminal, List<String> unsuccessful, boolean closed) implements Schema {}
+
+  /**
+   * A {@code oneOf} of records with the rule that picks one.
+   *
+   * @param variants the {@code oneOf} members in spec order
+   * @param fallback the record for anything the rule does not match ({@code x-audiojobs-select.fallback})
+   */
+  record UnionSchema(String name, String description, List<String> variants, String fallback, Rule rule)
+      implements Schema {
+    /** The variants, the fallback last: everything the union permits. */
+    public List<String> members() {
+      List<String> members = new java.util.ArrayList<>(variants);
+      if (!members.contains(fallback)) members.add(fallback);
+      return List.copyOf(members);
+    }
+  }
+
+  /** How a union picks its variant. */
+  sealed interface Rule {}
+
+  /**
+   * The spec's {@code discriminator}.
+   *
+   * @param mapping tag value to variant, in spec order
+   */
+  record Discriminator(String property, Map<String, String> mapping) implements Rule {}
+
+  /**
+   * {@code x-audiojobs-select}: the first rule one of whose keys the object {@code property} has wins.
+   */
+  record ByKeys(String property, List<KeyRule> rules) implements Rule {}
+
+  /** One rule of {@link ByKeys}: any of {@code keys} selects {@code variant}. */
+  record KeyRule(List<String> keys, String variant) {}
+}

@@ -1,0 +1,179 @@
+package dev.audiojobs.openapi.codegen.render;
+
+import static dev.audiojobs.openapi.codegen.render.RuntimeTypes.API_EXCEPTION;
+import static dev.audiojobs.openapi.codegen.render.RuntimeTypes.CLIENT_OPTIONS;
+import static dev.audiojobs.openapi.codegen.render.RuntimeTypes.DECODE_EXCEPTION;
+import static dev.audiojobs.openapi.codegen.render.RuntimeTypes.HTTP_CORE;
+import static dev.audiojobs.openapi.codegen.render.RuntimeTypes.HTTP_LOG_LEVEL;
+import static dev.audiojobs.openapi.codegen.render.RuntimeTypes.OKHTTP_INTERCEPTOR;
+import static dev.audiojobs.openapi.codegen.render.RuntimeTypes.RETRY_POLICY;
+import static dev.audiojobs.openapi.codegen.render.RuntimeTypes.SLEEPER;
+import static dev.audiojobs.openapi.codegen.render.RuntimeTypes.TRANSPORT_EXCEPTION;
+
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.FieldSpec;
+import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.ParameterizedTypeName;
+import com.palantir.javapoet.TypeName;
+import com.palantir.javapoet.TypeSpec;
+import dev.audiojobs.openapi.codegen.model.Operation;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
+import javax.lang.model.element.Modifier;
+
+/**
+ * The vendor's public client: its builder, {@code withOptions}, and every operation's methods (which
+ * {@link OperationRenderer} renders).
+ */
+final class ClientRenderer {
+  private final Context context;
+
+  ClientRenderer(Context context) {
+    this.context = context;
+  }
+
+  static ClassName clientClass(Context context) {
+    return ClassName.get(context.api().vendor().packageName(), context.api().vendor().prefix() + "Client");
+  }
+
+  static ClassName serviceClass(Context context) {
+    return ClassName.get(context.api().vendor().packageName(), context.api().vendor().prefix() + "Service");
+  }
+
+  TypeSpec render() {
+    ClassName client = clientClass(context);
+    ClassName service = serviceClass(context);
+    ClassName builder = client.nestedClass("Builder");
+    TypeSpec.Builder type = TypeSpec.classBuilder(client)
+        .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
+        .addJavadoc("""
+            The $L client: every operation of the spec, callable synchronously, asynchronously and
+            with the raw response (status and headers).
+
+            <p>Create one with {@code $L.builder().apiKey(key).build()} and share it: it is
+            immutable and thread-safe. Errors are unchecked: {@link $T} for a non-2xx response,
+            {@link $T} for a body that does not fit the spec, {@link $T} when no
+            response arrives. The asynchronous forms complete exceptionally with the same types; cancelling
+            their future cancels the HTTP call.
+
+            <p>{@code GET} calls are retried after a 429, 502, 503, 504 or a connection failure, as the
+            {@link $T} says ({@link $T#defaults()} unless set; {@link $T#none()}
+            switches retries off). {@link #withOptions} derives a client with other settings (timeouts for one
+            call, say) that shares this one's connections.
+            """, Names.javadoc(context.api().title()), client.simpleName(), API_EXCEPTION, DECODE_EXCEPTION,
+            TRANSPORT_EXCEPTION, RETRY_POLICY, RETRY_POLICY, RETRY_POLICY)
+        .addField(FieldSpec.builder(String.class, "DEFAULT_BASE_URL", Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
+            .addJavadoc("The default base URL: the first of the spec's {@code servers}.")
+            .initializer("$S", context.api().defaultBaseUrl())
+            .build());
+    OperationRenderer operations = new OperationRenderer(context);
+    for (Operation operation : context.api().operations()) type.addFields(operations.constants(operation));
+    type.addField(HTTP_CORE, "core", Modifier.PRIVATE, Modifier.FINAL)
+        .addField(service, "service", Modifier.PRIVATE, Modifier.FINAL)
+        .addMethod(MethodSpec.constructorBuilder()
+            .addModifiers(Modifier.PRIVATE)
+            .addParameter(HTTP_CORE, "core")
+            .addStatement("this.core = core")
+            .addStatement("this.service = core.service($T.class)", service)
+            .build())
+        .addMethod(MethodSpec.methodBuilder("builder")
+            .addJavadoc("Returns a builder; {@link Builder#apiKey} is required.")
+            .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+            .returns(builder)
+            .addStatement("return new $T()", builder)
+            .build())
+        .addType(builder(client, builder))
+        .addMethod(MethodSpec.methodBuilder("options")
+            .addJavadoc("The settings of this client; the key stays hidden in its {@code toString}.")
+            .addModifiers(Modifier.PUBLIC)
+            .returns(CLIENT_OPTIONS)
+            .addStatement("return core.options()")
+            .build())
+        .addMethod(MethodSpec.methodBuilder("withOptions")
+            .addJavadoc("""
+                Returns a client with the settings {@code change} makes to a copy of this client's, sharing
+                this client's connection pool and threads; this client is unchanged. For per-call settings:
+                {@code client.withOptions(o -> o.readTimeout(Duration.ofMinutes(5))).getJob(id)}.
+
+                @throws NullPointerException if {@code change} or what it returns is null
+                @throws IllegalArgumentException as the {@link ClientOptions.Builder} methods it calls
+                """)
+            .addModifiers(Modifier.PUBLIC)
+            .returns(client)
+            .addParameter(ParameterizedTypeName.get(ClassName.get(UnaryOperator.class), CLIENT_OPTIONS.nestedClass("Builder")),
+                "change")
+            .addStatement("$T.requireNonNull(change, $S)", Objects.class, "change == null")
+            .addStatement("$T changed = $T.requireNonNull(change.apply(core.options().toBuilder()), $S)",
+                CLIENT_OPTIONS.nestedClass("Builder"), Objects.class, "change returned null")
+            .addStatement("return new $T(core.withOptions(changed.build()))", client)
+            .build())
+        .addMethod(MethodSpec.methodBuilder("toString")
+            .addAnnotation(Override.class)
+            .addModifiers(Modifier.PUBLIC)
+            .returns(String.class)
+            .addStatement("return $S + core.options() + $S", client.simpleName() + "{", "}")
+            .build());
+    for (Operation operation : context.api().operations()) type.addMethods(operations.methods(operation));
+    return type.build();
+  }
+
+  private TypeSpec builder(ClassName client, ClassName builder) {
+    ClassName optionsBuilder = CLIENT_OPTIONS.nestedClass("Builder");
+    TypeSpec.Builder type = TypeSpec.classBuilder(builder)
+        .addModifiers(Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
+        .addJavadoc("Settings of a {@link $T}; see {@link $T} for defaults and checks.", client, CLIENT_OPTIONS)
+        .addField(FieldSpec.builder(optionsBuilder, "options", Modifier.PRIVATE, Modifier.FINAL)
+            .initializer("$T.builder()", CLIENT_OPTIONS)
+            .build())
+        .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build());
+    setter(type, builder, "apiKey", ClassName.get(String.class), "apiKey",
+        "The API key, sent as {@code Authorization: Bearer <key>}; required, never logged or shown.");
+    setter(type, builder, "baseUrl", ClassName.get(String.class), "baseUrl", """
+        Overrides {@link #DEFAULT_BASE_URL}. Refused unless it is https or a loopback address, so the key
+        never travels in clear text.
+        """);
+    setter(type, builder, "connectTimeout", ClassName.get(Duration.class), "timeout", "How long to wait for a connection.");
+    setter(type, builder, "readTimeout", ClassName.get(Duration.class), "timeout",
+        "How long to wait between two reads of the response.");
+    setter(type, builder, "callTimeout", ClassName.get(Duration.class), "timeout",
+        "How long a whole call may take; zero for no limit.");
+    setter(type, builder, "addInterceptor", OKHTTP_INTERCEPTOR, "interceptor",
+        "Adds an OkHttp application interceptor; it runs after {@code Authorization} is set.");
+    setter(type, builder, "retryPolicy", RETRY_POLICY, "policy",
+        "When a {@code GET} is sent again; {@link RetryPolicy#none()} switches retries off.");
+    type.addMethod(MethodSpec.methodBuilder("httpLog")
+        .addJavadoc("Logs every HTTP exchange to {@code sink}, with {@code Authorization} and the key masked.")
+        .addModifiers(Modifier.PUBLIC)
+        .returns(builder)
+        .addParameter(HTTP_LOG_LEVEL, "level")
+        .addParameter(ParameterizedTypeName.get(Consumer.class, String.class), "sink")
+        .addStatement("options.httpLog(level, sink)")
+        .addStatement("return this")
+        .build());
+    setter(type, builder, "clock", ClassName.get(Clock.class), "clock",
+        "The clock of retries and waiting; for tests, with {@link #sleeper}.");
+    setter(type, builder, "sleeper", SLEEPER, "sleeper", "How retries and waiting wait; for tests, with {@link #clock}.");
+    return type.addMethod(MethodSpec.methodBuilder("build")
+            .addJavadoc("Builds the client.\n\n@throws IllegalStateException when no API key was given\n")
+            .addModifiers(Modifier.PUBLIC)
+            .returns(client)
+            .addStatement("return new $T($T.create(options.build(), DEFAULT_BASE_URL))", client, HTTP_CORE)
+            .build())
+        .build();
+  }
+
+  private static void setter(TypeSpec.Builder type, ClassName builder, String method, TypeName parameter, String name,
+      String javadoc) {
+    type.addMethod(MethodSpec.methodBuilder(method)
+        .addJavadoc("$L", javadoc)
+        .addModifiers(Modifier.PUBLIC)
+        .returns(builder)
+        .addParameter(parameter, name)
+        .addStatement("options.$N($N)", method, name)
+        .addStatement("return this")
+        .build());
+  }
+}

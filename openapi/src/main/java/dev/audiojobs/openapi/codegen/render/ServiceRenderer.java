@@ -1,0 +1,66 @@
+package dev.audiojobs.openapi.codegen.render;
+
+import static dev.audiojobs.openapi.codegen.render.RuntimeTypes.OKHTTP_RESPONSE_BODY;
+import static dev.audiojobs.openapi.codegen.render.RuntimeTypes.RETROFIT_CALL;
+import static dev.audiojobs.openapi.codegen.render.RuntimeTypes.nullable;
+import static dev.audiojobs.openapi.codegen.render.RuntimeTypes.retrofit;
+
+import com.palantir.javapoet.AnnotationSpec;
+import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.ParameterSpec;
+import com.palantir.javapoet.ParameterizedTypeName;
+import com.palantir.javapoet.TypeName;
+import com.palantir.javapoet.TypeSpec;
+import dev.audiojobs.openapi.codegen.model.Operation;
+import dev.audiojobs.openapi.codegen.model.Operation.Parameter;
+import javax.lang.model.element.Modifier;
+
+/** The package-private Retrofit interface: the HTTP shape of each operation, the body left undecoded. */
+final class ServiceRenderer {
+  private final Context context;
+
+  ServiceRenderer(Context context) {
+    this.context = context;
+  }
+
+  TypeSpec render() {
+    TypeSpec.Builder type = TypeSpec.interfaceBuilder(ClientRenderer.serviceClass(context))
+        .addJavadoc("""
+            The HTTP shape of each operation. Paths are relative, so a base URL with a path prefix works; the
+            body stays undecoded here because the client decodes it with the generated adapters and keeps the
+            raw text for errors.
+            """);
+    for (Operation operation : context.api().operations()) type.addMethod(method(operation));
+    return type.build();
+  }
+
+  private MethodSpec method(Operation operation) {
+    String relative = operation.path().startsWith("/") ? operation.path().substring(1) : operation.path();
+    MethodSpec.Builder method = MethodSpec.methodBuilder(operation.id())
+        .addModifiers(Modifier.PUBLIC, Modifier.ABSTRACT)
+        .returns(ParameterizedTypeName.get(RETROFIT_CALL, OKHTTP_RESPONSE_BODY));
+    if (operation.method() == Operation.HttpMethod.DELETE && operation.requestBody() != null) {
+      // Retrofit's @DELETE has no body; @HTTP says it has one.
+      method.addAnnotation(AnnotationSpec.builder(retrofit("HTTP"))
+          .addMember("method", "$S", "DELETE")
+          .addMember("path", "$S", relative)
+          .addMember("hasBody", "true")
+          .build());
+    } else {
+      method.addAnnotation(AnnotationSpec.builder(retrofit(operation.method().name())).addMember("value", "$S", relative).build());
+    }
+    for (Parameter p : operation.parameters()) {
+      TypeName type = context.types().boxed(p.type());
+      String annotation = p.in() == Operation.Location.PATH ? "Path" : "Query";
+      method.addParameter(ParameterSpec.builder(p.required() ? type : nullable(type), Names.member(p.name()))
+          .addAnnotation(AnnotationSpec.builder(retrofit(annotation)).addMember("value", "$S", p.name()).build())
+          .build());
+    }
+    if (operation.requestBody() != null) {
+      method.addParameter(ParameterSpec.builder(RuntimeTypes.OKHTTP_REQUEST_BODY, "body")
+          .addAnnotation(retrofit("Body"))
+          .build());
+    }
+    return method.build();
+  }
+}
