@@ -49,6 +49,7 @@ final class ClientRenderer {
     ClassName builder = client.nestedClass("Builder");
     TypeSpec.Builder type = TypeSpec.classBuilder(client)
         .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
+        .addSuperinterface(AutoCloseable.class)
         .addJavadoc("""
             The $L client: every operation of the spec, callable synchronously, asynchronously and
             with the raw response (status and headers).
@@ -62,7 +63,7 @@ final class ClientRenderer {
             <p>{@code GET} calls are retried after a 429, 502, 503, 504 or a connection failure, as the
             {@link $T} says ({@link $T#defaults()} unless set; {@link $T#none()}
             switches retries off). {@link #withOptions} derives a client with other settings (timeouts for one
-            call, say) that shares this one's connections.
+            call, say) that shares this one's connections. {@link #close} releases them.
             """, Names.javadoc(context.api().title()), client.simpleName(), API_EXCEPTION, DECODE_EXCEPTION,
             TRANSPORT_EXCEPTION, RETRY_POLICY, RETRY_POLICY, RETRY_POLICY)
         .addField(FieldSpec.builder(String.class, "DEFAULT_BASE_URL", Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
@@ -109,6 +110,18 @@ final class ClientRenderer {
             .addStatement("$T changed = $T.requireNonNull(change.apply(core.options().toBuilder()), $S)",
                 CLIENT_OPTIONS.nestedClass("Builder"), Objects.class, "change returned null")
             .addStatement("return new $T(core.withOptions(changed.build()))", client)
+            .build())
+        .addMethod(MethodSpec.methodBuilder("close")
+            .addJavadoc("""
+                Releases the threads and pooled connections of this client, which it shares with every
+                client derived from the same {@code build()} through {@link #withOptions}: closing one
+                closes them all. Calls in flight finish; a later call throws {@link IllegalStateException}.
+                Idempotent. A client that is never closed releases them too, after its idle connections
+                time out (five minutes), so closing matters for short-lived clients and for shutdown.
+                """)
+            .addAnnotation(Override.class)
+            .addModifiers(Modifier.PUBLIC)
+            .addStatement("core.close()")
             .build())
         .addMethod(MethodSpec.methodBuilder("toString")
             .addAnnotation(Override.class)
