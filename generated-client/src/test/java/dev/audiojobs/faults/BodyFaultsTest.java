@@ -182,7 +182,7 @@ final class BodyFaultsTest extends FaultSuite {
     DecodeException e = outcome(DecodeException.class, () -> client.getJob("j1"));
 
     assertThat(e.path()).startsWith("$.deep[0][0]");
-    assertThat(e.reason()).isEqualTo("Nesting too deep");
+    assertThat(e.reason()).isEqualTo("nested deeper than 255 levels");
     assertConnectionsReleased(client);
   }
 

@@ -41,6 +41,20 @@ final class RecordAdapterRenderer {
         : jsonPathException;
   }
 
+  /**
+   * A request record's decoding, with any value that does not fit (a string where the spec says number,
+   * a malformed nested value) reported as the invalid request it is, like a missing required property.
+   */
+  private static CodeBlock asInvalidRequest(RecordSchema schema, CodeBlock fromJson) {
+    return CodeBlock.builder()
+        .beginControlFlow("try")
+        .add(fromJson)
+        .nextControlFlow("catch ($T e)", RuntimeTypes.JSON_PATH_EXCEPTION)
+        .addStatement("throw $T.invalid($S, e)", RuntimeTypes.REQUEST_CHECKS, schema.name())
+        .endControlFlow()
+        .build();
+  }
+
   TypeSpec render(RecordSchema schema) {
     JavaTypes types = context.types();
     TypeName model = types.model(schema.name());
@@ -155,7 +169,7 @@ final class RecordAdapterRenderer {
         .addField(FieldSpec.builder(JSON_READER_OPTIONS, "NAMES", Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
             .initializer("$T.of($L)", JSON_READER_OPTIONS, CodeBlock.join(names, ", "))
             .build())
-        .addMethod(Adapters.fromJson(context, schema.name(), fromJson))
+        .addMethod(Adapters.fromJson(context, schema.name(), schema.request() ? asInvalidRequest(schema, fromJson) : fromJson))
         .addMethod(Adapters.toJson(context, schema.name(), toJson))
         .build();
   }

@@ -35,6 +35,7 @@ final class RuntimeTypes {
   static final ClassName OPERATION = ClassName.get(INTERNAL, "Operation");
   static final ClassName REQUEST_BODIES = ClassName.get(INTERNAL, "RequestBodies");
   static final ClassName REQUEST_CHECKS = ClassName.get(INTERNAL, "RequestChecks");
+  static final ClassName JSON_PATH_EXCEPTION = ClassName.get(INTERNAL, "JsonPathException");
 
   static final ClassName JSON_ADAPTER = ClassName.get("com.squareup.moshi", "JsonAdapter");
   static final ClassName JSON_ADAPTER_FACTORY = JSON_ADAPTER.nestedClass("Factory");
