@@ -54,7 +54,7 @@ public final class Json {
   /** Begins an object, or throws when the next value is anything else. */
   public static void beginObject(JsonReader reader) throws IOException {
     expect(reader, JsonReader.Token.BEGIN_OBJECT, "an object");
-    reader.beginObject();
+    begin(reader, true);
   }
 
   /** Checks that the next value is an object without consuming it; unions look ahead before choosing. */
@@ -203,7 +203,7 @@ public final class Json {
   /** Reads an array of numbers into a {@link DoubleList}, without a boxed {@code Double} per element. */
   public static DoubleList readDoubleList(JsonReader reader) throws IOException {
     expect(reader, JsonReader.Token.BEGIN_ARRAY, "an array");
-    reader.beginArray();
+    begin(reader, false);
     double[] values = new double[16];
     int size = 0;
     while (reader.hasNext()) {
@@ -219,7 +219,7 @@ public final class Json {
   /** Reads an array; a null element is an error at its index. */
   public static <T> List<T> readList(JsonReader reader, Reader<T> element) throws IOException {
     expect(reader, JsonReader.Token.BEGIN_ARRAY, "an array");
-    reader.beginArray();
+    begin(reader, false);
     List<T> list = new ArrayList<>();
     while (reader.hasNext()) {
       if (reader.peek() == JsonReader.Token.NULL) throw unexpectedNull(reader);
@@ -283,7 +283,11 @@ public final class Json {
     }
   }
 
-  /** Moshi refuses to nest deeper than 255 levels with an unchecked exception; report it as a decode error. */
+  /**
+   * Moshi refuses to nest deeper than 255 levels with an unchecked exception; report it as a decode
+   * error. Every object and array the adapters open goes through here, so that the public adapters
+   * throw an {@code IOException} for it, as for any other input that does not decode.
+   */
   private static void begin(JsonReader reader, boolean object) throws IOException {
     try {
       if (object) {
