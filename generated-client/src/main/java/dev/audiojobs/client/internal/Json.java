@@ -409,8 +409,19 @@ public final class Json {
    * when it does not is the value's text taken (on a lenient look-ahead), parsed strictly here, and
    * skipped by the reader. Anything else that Moshi refuses is malformed: the strict read then fails at
    * the exact place.
+   *
+   * <p>The look-ahead about doubles the cost of an unknown value. The client, which decodes from memory
+   * ({@link #singlePass}), reads without it and asks to be decoded again ({@link RetryExactly}) when
+   * Moshi refuses the value; its second pass looks ahead. Direct callers of the adapters always do.
    */
   private static @Nullable Object readUnknownValue(JsonReader reader) throws IOException {
+    if (singlePass(reader)) {
+      try {
+        return readValue(reader);
+      } catch (com.squareup.moshi.JsonEncodingException refused) {
+        throw new RetryExactly(refused); // maybe a number Moshi refuses; the exact pass looks ahead
+      }
+    }
     if (moshiAccepts(reader)) return readValue(reader);
     StrictJsonText.Parsed parsed = null;
     JsonReader lenient = reader.peekJson();
