@@ -16,8 +16,9 @@ import org.jspecify.annotations.Nullable;
  * <ul>
  *   <li>{@linkplain #unknownProperties() Unknown properties}: names this client does not know, in
  *       arrival order, with the values a JSON reader produced: {@code Map<String, Object>} (in
- *       arrival order), {@code List<Object>}, {@code String}, {@code java.math.BigDecimal}, {@code
- *       Boolean}, or null for an explicit JSON {@code null}.
+ *       arrival order), {@code List<Object>}, {@code String}, {@code java.math.BigDecimal} (or, for a
+ *       number beyond its exponent range such as {@code 1e9999999999}, a {@code Number} whose {@code
+ *       toString()} is the literal as sent), {@code Boolean}, or null for an explicit JSON {@code null}.
  *   <li>{@linkplain #explicitNulls() Explicit nulls}: names of optional known properties that
  *       arrived as JSON {@code null} rather than being absent, so that re-encoding writes {@code
  *       null} back instead of omitting them.

@@ -54,7 +54,7 @@ public final class Json {
   /** Begins an object, or throws when the next value is anything else. */
   public static void beginObject(JsonReader reader) throws IOException {
     expect(reader, JsonReader.Token.BEGIN_OBJECT, "an object");
-    reader.beginObject();
+    begin(reader, true);
   }
 
   /** Checks that the next value is an object without consuming it; unions look ahead before choosing. */
@@ -203,7 +203,7 @@ public final class Json {
   /** Reads an array of numbers into a {@link DoubleList}, without a boxed {@code Double} per element. */
   public static DoubleList readDoubleList(JsonReader reader) throws IOException {
     expect(reader, JsonReader.Token.BEGIN_ARRAY, "an array");
-    reader.beginArray();
+    begin(reader, false);
     double[] values = new double[16];
     int size = 0;
     while (reader.hasNext()) {
@@ -219,7 +219,7 @@ public final class Json {
   /** Reads an array; a null element is an error at its index. */
   public static <T> List<T> readList(JsonReader reader, Reader<T> element) throws IOException {
     expect(reader, JsonReader.Token.BEGIN_ARRAY, "an array");
-    reader.beginArray();
+    begin(reader, false);
     List<T> list = new ArrayList<>();
     while (reader.hasNext()) {
       if (reader.peek() == JsonReader.Token.NULL) throw unexpectedNull(reader);
@@ -283,7 +283,11 @@ public final class Json {
     }
   }
 
-  /** Moshi refuses to nest deeper than 255 levels with an unchecked exception; report it as a decode error. */
+  /**
+   * Moshi refuses to nest deeper than 255 levels with an unchecked exception; report it as a decode
+   * error. Every object and array the adapters open goes through here, so that the public adapters
+   * throw an {@code IOException} for it, as for any other input that does not decode.
+   */
   private static void begin(JsonReader reader, boolean object) throws IOException {
     try {
       if (object) {
@@ -405,8 +409,19 @@ public final class Json {
    * when it does not is the value's text taken (on a lenient look-ahead), parsed strictly here, and
    * skipped by the reader. Anything else that Moshi refuses is malformed: the strict read then fails at
    * the exact place.
+   *
+   * <p>The look-ahead about doubles the cost of an unknown value. The client, which decodes from memory
+   * ({@link #singlePass}), reads without it and asks to be decoded again ({@link RetryExactly}) when
+   * Moshi refuses the value; its second pass looks ahead. Direct callers of the adapters always do.
    */
   private static @Nullable Object readUnknownValue(JsonReader reader) throws IOException {
+    if (singlePass(reader)) {
+      try {
+        return readValue(reader);
+      } catch (com.squareup.moshi.JsonEncodingException refused) {
+        throw new RetryExactly(refused); // maybe a number Moshi refuses; the exact pass looks ahead
+      }
+    }
     if (moshiAccepts(reader)) return readValue(reader);
     StrictJsonText.Parsed parsed = null;
     JsonReader lenient = reader.peekJson();

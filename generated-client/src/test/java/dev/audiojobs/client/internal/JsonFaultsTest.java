@@ -72,6 +72,22 @@ final class JsonFaultsTest {
     assertThat(unknown(job, "x")).isEqualTo(new BigDecimal("1e65").setScale(0));
   }
 
+  /**
+   * The client decodes from memory in one pass without the look-ahead that finds such numbers, and
+   * decodes again exactly (as {@code HttpCore.decode} does on {@code RetryExactly}) when Moshi refuses one.
+   */
+  @Test
+  void theClientsSinglePassAsksForTheExactPassWhenMoshiRefusesANumber() throws IOException {
+    String json = HEAD + ",\"x\":1" + "0".repeat(65) + "}";
+    com.squareup.moshi.JsonReader reader = com.squareup.moshi.JsonReader.of(new okio.Buffer().writeUtf8(json));
+    Json.allowSinglePass(reader);
+
+    Throwable thrown = catchThrowable(() -> JOB.fromJson(reader));
+
+    assertThat(thrown).isInstanceOf(Json.RetryExactly.class);
+    assertThat(unknown(decode(json), "x")).isEqualTo(new BigDecimal("1e65").setScale(0));
+  }
+
   /** What Moshi refuses and is not valid JSON is still refused, at the exact place. */
   @ParameterizedTest
   @ValueSource(strings = {
