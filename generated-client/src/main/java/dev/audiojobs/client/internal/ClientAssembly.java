@@ -3,6 +3,7 @@ package dev.audiojobs.client.internal;
 import dev.audiojobs.client.ClientOptions;
 import dev.audiojobs.client.HttpLogLevel;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import okhttp3.Dispatcher;
 import okhttp3.HttpUrl;
@@ -30,10 +31,35 @@ final class ClientAssembly {
 
   final Retrofit retrofit;
 
-  private ClientAssembly(OkHttpClient api, OkHttpClient anonymous, Retrofit retrofit) {
+  /** Shared by every assembly derived from the same first one, as the pool and threads are. */
+  private final AtomicBoolean closed;
+
+  private ClientAssembly(OkHttpClient api, OkHttpClient anonymous, Retrofit retrofit, AtomicBoolean closed) {
     this.api = api;
     this.anonymous = anonymous;
     this.retrofit = retrofit;
+    this.closed = closed;
+  }
+
+  /**
+   * Shuts the dispatcher's threads (calls in flight finish; new ones are refused) and closes the idle
+   * pooled connections, for this assembly and every one it shares them with. Idempotent.
+   */
+  void close() {
+    if (closed.compareAndSet(false, true)) {
+      api.dispatcher().executorService().shutdown();
+      api.connectionPool().evictAll();
+    }
+  }
+
+  /**
+   * @throws IllegalStateException if this assembly, or one it shares its pool and threads with, was
+   *     closed
+   */
+  void checkOpen() {
+    if (closed.get()) {
+      throw new IllegalStateException("the client was closed (by itself or by a client derived with withOptions, which shares its connections)");
+    }
   }
 
   /** Assembles new clients with a connection pool and dispatcher of their own. */
@@ -43,7 +69,7 @@ final class ClientAssembly {
     // default of 5 calls per host would make the sixth thread calling one vendor queue.
     dispatcher.setMaxRequests(MAX_CALLS);
     dispatcher.setMaxRequestsPerHost(MAX_CALLS);
-    return assemble(new OkHttpClient.Builder().dispatcher(dispatcher), options, defaultBaseUrl);
+    return assemble(new OkHttpClient.Builder().dispatcher(dispatcher), options, defaultBaseUrl, new AtomicBoolean());
   }
 
   /** Assembles clients for {@code options} that share this one's connection pool and dispatcher. */
@@ -52,14 +78,16 @@ final class ClientAssembly {
     // The key, the interceptors and the log may all have changed: they are added again below.
     builder.interceptors().clear();
     builder.networkInterceptors().clear();
-    return assemble(builder, options, defaultBaseUrl);
+    return assemble(builder, options, defaultBaseUrl, closed);
   }
 
-  private static ClientAssembly assemble(OkHttpClient.Builder builder, ClientOptions options, String defaultBaseUrl) {
+  private static ClientAssembly assemble(
+      OkHttpClient.Builder builder, ClientOptions options, String defaultBaseUrl, AtomicBoolean closed) {
     builder
         .connectTimeout(options.connectTimeout())
         .readTimeout(options.readTimeout())
-        .callTimeout(options.callTimeout())
+        // Not OkHttp's per-attempt call timeout: RetryingCall bounds the whole call, retries included.
+        .callTimeout(java.time.Duration.ZERO)
         // OkHttp would otherwise silently send a request again after some connection failures,
         // a POST included; RetryPolicy is the one place that decides what is sent twice.
         .retryOnConnectionFailure(false);
@@ -78,6 +106,8 @@ final class ClientAssembly {
               : response;
         });
     options.interceptors().forEach(builder::addInterceptor);
+    // Last of the application interceptors: nearest to OkHttp's decompression.
+    builder.addInterceptor(BodyReadFailure.tagger());
     // Before authentication and the log are added: a pre-signed URL carries its own credentials,
     // in its query, which a log line would show.
     OkHttpClient anonymous = builder.build();
@@ -100,7 +130,7 @@ final class ClientAssembly {
     OkHttpClient api = builder.build();
     String baseUrl = options.baseUrl() != null ? options.baseUrl() : defaultBaseUrl;
     Retrofit retrofit = new Retrofit.Builder().baseUrl(withTrailingSlash(baseUrl)).client(api).build();
-    return new ClientAssembly(api, anonymous, retrofit);
+    return new ClientAssembly(api, anonymous, retrofit, closed);
   }
 
   private static HttpUrl withTrailingSlash(String baseUrl) {

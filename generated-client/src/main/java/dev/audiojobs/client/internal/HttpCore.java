@@ -90,8 +90,10 @@ public final class HttpCore {
    * @throws DecodeException if a 2xx body does not decode as {@code op} declares it (see {@link
    *     Operation.Success}); for JSON an empty body does not decode, so neither does the absent
    *     body of a 204
+   * @throws IllegalStateException if this core was closed
    */
   public <T> ApiResponse<T> execute(Operation<T> op, Call<ResponseBody> call) {
+    assembly.checkOpen();
     return RetryingCall.execute(op, call, options, reader);
   }
 
@@ -101,12 +103,14 @@ public final class HttpCore {
    * the future cancels the HTTP call in flight, or the wait before a retry; nothing is sent after.
    */
   public <T> CompletableFuture<ApiResponse<T>> executeAsync(Operation<T> op, Call<ResponseBody> call) {
+    assembly.checkOpen();
     return RetryingCall.start(op, call, options, reader, Function.identity());
   }
 
   /** Like {@link #executeAsync}, completing with the decoded body only. */
   public <T> CompletableFuture<T> executeAsyncBody(Operation<T> op, Call<ResponseBody> call) {
     // Not executeAsync(…).thenApply(…): cancelling a dependent future would not cancel the call.
+    assembly.checkOpen();
     return RetryingCall.start(op, call, options, reader, ApiResponse::body);
   }
 
@@ -131,6 +135,15 @@ public final class HttpCore {
     Request request = new Request.Builder().url(url).put(RequestBodies.file(file)).build();
     Operation<Void> op = Operation.noContentBuilder(operationId).build();
     return execute(op, new RawCall(assembly.anonymous.newCall(request)));
+  }
+
+  /**
+   * Releases the threads and pooled connections this core shares with every core derived from the
+   * same {@link #create} through {@link #withOptions}: closing one closes them all. Calls in flight
+   * finish; a later call throws {@link IllegalStateException}. Idempotent.
+   */
+  public void close() {
+    assembly.close();
   }
 
   @Override

@@ -32,12 +32,20 @@ import retrofit2.Response;
 final class ResponseReader {
   private static final String REQUEST_ID = "X-Request-Id";
 
-  private final String apiKey;
+  private final Secrets secrets;
   private final Clock clock;
 
   ResponseReader(String apiKey, Clock clock) {
-    this.apiKey = apiKey;
+    this.secrets = new Secrets(apiKey);
     this.clock = clock;
+  }
+
+  /**
+   * The exception for a call that got no response, its cause masked: an I/O message can quote
+   * what the server sent (a malformed status line).
+   */
+  TransportException transportFailure(String operation, IOException failure, int attempts) {
+    return new TransportException(operation, secrets.mask(failure), attempts);
   }
 
   /**
@@ -56,7 +64,8 @@ final class ResponseReader {
     if (original != null) {
       received = received.newBuilder().set("Retry-After", original).removeAll(ClientAssembly.ORIGINAL_RETRY_AFTER).build();
     }
-    Map<String, List<String>> headers = received.toMultimap();
+    // A hostile server may echo the key in any header (X-Request-Id); headers reach accessors.
+    Map<String, List<String>> headers = secrets.mask(received.toMultimap());
     if (response.isSuccessful()) {
       // Retrofit hands out no body for 204 and 205; treat it as the empty body it is.
       ResponseBody body = response.body();
@@ -85,7 +94,7 @@ final class ResponseReader {
     Buffer sent = readAll(op, errorBody, attempts);
     // A server that echoes the key in an error body ("invalid key sk_…") must not put it in the
     // exception: not in its message, its raw body, its decoded error or a request id taken from it.
-    String rawBody = Secrets.mask(text(sent, errorBody), apiKey);
+    String rawBody = secrets.mask(text(sent, errorBody));
     Object error = null;
     JsonAdapter<?> adapter = op.error(code);
     if (adapter != null && !rawBody.isEmpty()) {
@@ -98,7 +107,9 @@ final class ResponseReader {
     }
     String requestId = response.headers().get(REQUEST_ID);
     if (requestId == null) {
-      requestId = op.requestId(error);
+      requestId = op.requestId(error); // decoded from the masked body
+    } else {
+      requestId = secrets.mask(requestId);
     }
     Duration retryAfter = RetryAfter.parse(response.headers().get("Retry-After"), clock).orElse(null);
     return new ApiException(op.operationId(), code, headers, error, rawBody, requestId, retryAfter, attempts);
@@ -106,7 +117,7 @@ final class ResponseReader {
 
   // Retrofit has already buffered the body in memory, so this does no I/O in practice; should a
   // body still fail to read, that is a failure of the transport, not of the schema.
-  private static Buffer readAll(Operation<?> op, @Nullable ResponseBody body, int attempts) {
+  private Buffer readAll(Operation<?> op, @Nullable ResponseBody body, int attempts) {
     Buffer buffer = new Buffer();
     if (body == null) {
       return buffer;
@@ -114,7 +125,7 @@ final class ResponseReader {
     try (body) {
       buffer.writeAll(body.source());
     } catch (IOException e) {
-      throw new TransportException(op.operationId(), e, attempts);
+      throw transportFailure(op.operationId(), e, attempts);
     }
     return buffer;
   }
@@ -182,8 +193,10 @@ final class ResponseReader {
       return value;
     }
 
+    // A path names what was received (an unknown property named like the key); a reason may quote it.
     private DecodeException failure(String path, String reason, Buffer bytes, @Nullable Throwable cause) {
-      return new DecodeException(operation, code, path, reason, Secrets.mask(text(bytes, body), apiKey), cause, attempts);
+      return new DecodeException(operation, code, secrets.mask(path), secrets.mask(reason),
+          secrets.mask(text(bytes, body)), cause == null ? null : secrets.maskCause(cause), attempts);
     }
   }
 

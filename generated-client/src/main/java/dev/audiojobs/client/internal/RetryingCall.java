@@ -6,13 +6,18 @@ import dev.audiojobs.client.RetryPolicy;
 import dev.audiojobs.client.TransportException;
 import java.io.IOException;
 import java.io.InterruptedIOException;
+import java.net.ProtocolException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
+import java.util.zip.ZipException;
+import javax.net.ssl.SSLHandshakeException;
+import javax.net.ssl.SSLPeerUnverifiedException;
 import okhttp3.ResponseBody;
 import org.jspecify.annotations.Nullable;
 import retrofit2.Call;
@@ -58,7 +63,7 @@ final class RetryingCall<T, R> {
   static <T, R> CompletableFuture<R> start(
       Operation<T> op, Call<ResponseBody> call, ClientOptions options, ResponseReader reader, Function<ApiResponse<T>, R> result) {
     RetryingCall<T, R> retrying = new RetryingCall<>(op, call, options, reader, result);
-    retrying.attempt(call);
+    retrying.begin(call);
     return retrying.future;
   }
 
@@ -74,7 +79,7 @@ final class RetryingCall<T, R> {
     if (Thread.currentThread().isInterrupted()) {
       throw interrupted(op, null, 1);
     }
-    retrying.attempt(call);
+    retrying.begin(call);
     try {
       return retrying.future.get();
     } catch (InterruptedException e) {
@@ -101,6 +106,20 @@ final class RetryingCall<T, R> {
       interrupted.initCause(cause);
     }
     return new TransportException(op.operationId(), interrupted, attempts);
+  }
+
+  /** Sends the first attempt, and arms the call timeout, which covers every attempt and wait. */
+  private void begin(Call<ResponseBody> call) {
+    long timeout = options.callTimeout().toNanos();
+    if (timeout > 0) {
+      CompletableFuture.delayedExecutor(timeout, TimeUnit.NANOSECONDS).execute(() -> {
+        if (!future.isDone()) {
+          InterruptedIOException timedOut = new InterruptedIOException("timeout");
+          future.fail(new TransportException(op.operationId(), timedOut, future.attempts));
+        }
+      });
+    }
+    attempt(call);
   }
 
   private void attempt(Call<ResponseBody> call) {
@@ -130,9 +149,9 @@ final class RetryingCall<T, R> {
               future.completeExceptionally(t);
               return;
             }
-            Duration wait = future.isDone() || c.isCanceled() ? null : afterFailure();
+            Duration wait = future.isDone() || c.isCanceled() || !mayPassByItself(e) ? null : afterFailure();
             if (wait == null) {
-              future.completeExceptionally(new TransportException(op.operationId(), e, future.attempts));
+              future.completeExceptionally(reader.transportFailure(op.operationId(), e, future.attempts));
             } else {
               retryLater(c, wait);
             }
@@ -165,6 +184,23 @@ final class RetryingCall<T, R> {
     if (body != null) {
       body.close();
     }
+  }
+
+  /**
+   * Whether {@code failure} may pass by itself, as a refused or reset connection or a timeout does.
+   * Not so: a redirect loop or another protocol violation ({@link ProtocolException}), a body that
+   * arrived but cannot be read as sent ({@link BodyReadFailure}, {@link ZipException}: broken
+   * compression), a certificate the client does not trust ({@link SSLPeerUnverifiedException},
+   * {@link SSLHandshakeException}).
+   */
+  private static boolean mayPassByItself(IOException failure) {
+    if (failure instanceof BodyReadFailure body) {
+      return body.mayPassByItself();
+    }
+    return !(failure instanceof ProtocolException
+        || failure instanceof ZipException
+        || failure instanceof SSLPeerUnverifiedException
+        || failure instanceof SSLHandshakeException);
   }
 
   /** The wait before retrying after a failure with no response, or null for no retry. */
@@ -248,6 +284,17 @@ final class RetryingCall<T, R> {
     @Override
     public boolean cancel(boolean mayInterruptIfRunning) {
       boolean cancelled = super.cancel(mayInterruptIfRunning);
+      stopTracked();
+      return cancelled;
+    }
+
+    /** Completes with {@code failure} and cancels what is in flight, so that nothing more is sent. */
+    void fail(Throwable failure) {
+      completeExceptionally(failure);
+      stopTracked();
+    }
+
+    private void stopTracked() {
       Call<?> call;
       Future<?> delay;
       synchronized (this) {
@@ -260,7 +307,6 @@ final class RetryingCall<T, R> {
       if (delay != null) {
         delay.cancel(false);
       }
-      return cancelled;
     }
   }
 }
