@@ -85,14 +85,23 @@ final class CaseRunner {
 
     Object value = null;
     Throwable thrown = null;
+    boolean undecodableBody = false;
+    Object[] arguments = null;
     try {
-      Object[] arguments = RequestArguments.of(c.vendor(), request, parameters, requestBody, method);
-      value = VendorClients.invoke(method, client, arguments);
+      // A body the adapter already refuses (a required property missing) throws here: nothing is sent.
+      arguments = RequestArguments.of(c.vendor(), request, parameters, requestBody, method);
     } catch (Throwable t) {
-      // A body the adapter already refuses (a required property missing) throws here too: nothing is sent.
       thrown = t;
+      undecodableBody = true;
     }
-    judgeOutcome(c, json, method.getReturnType(), value, thrown, encoder, problems);
+    if (arguments != null) {
+      try {
+        value = VendorClients.invoke(method, client, arguments);
+      } catch (Throwable t) {
+        thrown = t;
+      }
+    }
+    judgeOutcome(c, json, method.getReturnType(), value, thrown, undecodableBody, encoder, problems);
 
     RecordedRequest recorded = server.getRequestCount() == 0 ? null : server.takeRequest(1, TimeUnit.SECONDS);
     if (json.path("expect").path("outcome").asText().equals("invalid_request")) {
@@ -126,8 +135,12 @@ final class CaseRunner {
     return builder.build();
   }
 
+  /**
+   * @param undecodableBody whether {@code thrown} came from decoding the case's {@code request.body} into
+   *     the request model, before any call
+   */
   private static void judgeOutcome(ConformanceCase c, ObjectNode json, Class<?> returnType, Object value,
-      Throwable thrown, Encoder encoder, List<String> problems) throws Exception {
+      Throwable thrown, boolean undecodableBody, Encoder encoder, List<String> problems) throws Exception {
     JsonNode expect = json.get("expect");
     String outcome = expect.get("outcome").asText();
     switch (outcome) {
@@ -201,12 +214,21 @@ final class CaseRunner {
         }
       }
       case "invalid_request" -> {
-        if (!(thrown instanceof RequestValidationException e)) {
-          problems.add("expected the request-validation exception but " + describe(value, thrown));
+        String path = expect.get("path").asText();
+        if (undecodableBody && !(thrown instanceof RequestValidationException) && thrown instanceof java.io.IOException
+            && String.valueOf(thrown.getMessage()).endsWith(" at " + path)) {
+          // A value of the wrong JSON type: no value of the request model can hold it, so no call can
+          // send it; the adapter's decoding error at the same path is the refusal (the request records
+          // throw RequestValidationException for what a Java value can hold: missing, null, out of range).
           return;
         }
-        if (expect.has("path") && !expect.get("path").asText().equals(e.path())) {
-          problems.add("expected the request to be refused at " + expect.get("path").asText() + " but it was refused at "
+        if (!(thrown instanceof RequestValidationException e)) {
+          problems.add("expected the request-validation exception" + (undecodableBody ? " or a decoding error at " + path : "")
+              + " but " + (undecodableBody ? "decoding request.body threw " + thrown : describe(value, thrown)));
+          return;
+        }
+        if (!path.equals(e.path())) {
+          problems.add("expected the request to be refused at " + path + " but it was refused at "
               + e.path() + " (" + e.reason() + ")");
         }
         if (e.attempts() != 0) problems.add("a refused request reports " + e.attempts() + " attempts, not 0");
