@@ -30,9 +30,9 @@ import okio.Buffer;
  * value must survive the round trip: decode → encode → decode gives an equal value.
  *
  * <p>Two known gaps, recorded in issue 11 and owned by the work on {@code Json} and the adapter
- * templates, are tolerated here and counted, so that the rest of the contract is enforced today:
- * {@link #KNOWN_ESCAPES} (Moshi's {@code JsonDataException} — "Nesting too deep" past 255 levels, and
- * {@code NumberFormatException} escaping instead of an IOException), and the round trip of a string
+ * templates, are tolerated here, narrowly, so that the rest of the contract is enforced today:
+ * {@link #knownEscape} (Moshi's "Nesting too deep" past 255 levels escaping as a {@code
+ * JsonDataException} instead of an IOException), and the round trip of a string
  * holding a lone UTF-16 surrogate (U+D800 alone is written back as {@code "?"}) or of an object
  * that names a key twice (a union may pick its variant from the first {@code status} and keep the
  * second: the re-encoded value then does not decode). When they are fixed, delete the tolerance:
@@ -40,11 +40,14 @@ import okio.Buffer;
  */
 final class DecoderFuzzTest {
   /**
-   * Runtime exceptions the direct adapters are known to let escape (issue 11). Every other runtime
-   * exception fails the test.
+   * The one runtime exception the direct adapters are known to let escape (issue 11): Moshi's
+   * {@code JsonDataException("Nesting too deep at $…")}, thrown by a look-ahead over more than 255
+   * levels (seeds {@code deep-300-*}). Every other runtime exception fails the test, {@code
+   * NumberFormatException} included: no seed and no fuzzing run made one escape.
    */
-  static final java.util.Set<String> KNOWN_ESCAPES =
-      java.util.Set.of("com.squareup.moshi.JsonDataException", "java.lang.NumberFormatException");
+  private static boolean knownEscape(RuntimeException e) {
+    return e instanceof JsonDataException && String.valueOf(e.getMessage()).startsWith("Nesting too deep");
+  }
 
   /** A JSON escape of a UTF-16 surrogate: the input may hold a lone one, whose round trip is a known gap. */
   private static final Pattern SURROGATE_ESCAPE = Pattern.compile("\\\\u[dD][89a-fA-F][0-9a-fA-F]{2}");
@@ -76,7 +79,7 @@ final class DecoderFuzzTest {
     } catch (IOException documented) {
       return;
     } catch (RuntimeException e) {
-      if (KNOWN_ESCAPES.contains(e.getClass().getName())) {
+      if (knownEscape(e)) {
         return;
       }
       throw new AssertionError("decoding threw " + e + ", which fromJson does not declare", e);
