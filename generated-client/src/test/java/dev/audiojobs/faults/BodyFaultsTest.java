@@ -239,6 +239,42 @@ final class BodyFaultsTest extends FaultSuite {
     return client(o -> o.httpLog(HttpLogLevel.HEADERS, log::add));
   }
 
+  @Test
+  void aNumberPastTheDoubleRangeInAnUnknownPropertyIsValidJsonAndDecodes() throws Exception {
+    server.enqueue(json(200, PENDING.replace("}", ",\"big\":1e999999,\"small\":-1E-999999}")));
+    PyannoteClient client = client();
+
+    Job job = client.getJob("j1");
+
+    assertThat(job.extras().unknownProperties()).containsKeys("big", "small");
+    assertConnectionsReleased(client);
+  }
+
+  @Test
+  void aSeventyDigitNumberInAnUnknownPropertyIsValidJsonAndDecodes() throws Exception {
+    server.enqueue(json(200, PENDING.replace("}", ",\"n\":" + "9".repeat(70) + "}")));
+    PyannoteClient client = client();
+
+    Job job = client.getJob("j1");
+
+    assertThat(job.extras().unknownProperties()).containsKey("n");
+    assertConnectionsReleased(client);
+  }
+
+  @Test
+  void aNanInASuccessIsMalformedJsonReportedInTheClientsWords() throws Exception {
+    server.enqueue(json(200, "{\"jobId\":\"j\",\"status\":\"succeeded\",\"output\":{\"diarization\":"
+        + "[{\"speaker\":\"A\",\"start\":NaN,\"end\":1}]}}"));
+    PyannoteClient client = client();
+
+    DecodeException e = outcome(DecodeException.class, () -> client.getJob("j1"));
+
+    // Neither Moshi's advice to whoever owns the reader, nor its "$.x." path inside an object.
+    assertThat(e.reason()).startsWith("malformed JSON").doesNotContain("setLenient");
+    assertThat(e.path()).startsWith("$.output.diarization[0]").doesNotEndWith(".");
+    assertConnectionsReleased(client);
+  }
+
   private static byte[] concat(byte[] a, byte[] b) {
     byte[] out = new byte[a.length + b.length];
     System.arraycopy(a, 0, out, 0, a.length);

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.audiojobs.client.DecodeException;
 import dev.audiojobs.client.RetryPolicy;
+import dev.audiojobs.client.Sleeper;
 import dev.audiojobs.client.TransportException;
 import dev.audiojobs.pyannote.Job;
 import dev.audiojobs.pyannote.PyannoteClient;
@@ -361,6 +362,74 @@ final class ConnectionFaultsTest extends FaultSuite {
       throw (Exception) thrown.get(2, TimeUnit.SECONDS);
     });
     assertThat(e.getCause()).isInstanceOf(InterruptedIOException.class);
+    assertConnectionsReleased(client);
+    assertThat(clientClosed).isTrue();
+  }
+
+  @Test
+  void aCancelThatRacesWithTheStartOfTheWaitBeforeARetryCancelsTheWait() throws Exception {
+    // The sleeper is asked for the wait and takes 300 ms to return it; the caller cancels meanwhile.
+    // Once cancel() returns, the wait must be cancelled all the same, and nothing sent again.
+    server.enqueue(json(503, "{}"));
+    CountDownLatch asked = new CountDownLatch(1);
+    CountDownLatch released = new CountDownLatch(1);
+    CompletableFuture<Void> wait = new CompletableFuture<>();
+    Sleeper racing = new Sleeper() {
+      @Override
+      public void sleep(Duration duration) {
+        throw new AssertionError("the async form does not sleep");
+      }
+
+      @Override
+      public CompletableFuture<Void> delay(Duration duration) {
+        asked.countDown();
+        try {
+          released.await(300, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+        return wait;
+      }
+    };
+    PyannoteClient client = client(o -> o.retryPolicy(RetryPolicy.defaults()).sleeper(racing));
+    CompletableFuture<Job> future = client.getJobAsync("j1");
+    assertThat(asked.await(5, TimeUnit.SECONDS)).isTrue();
+
+    future.cancel(true);
+
+    assertThat(wait).as("the wait before the retry, once cancel() returned").isCancelled();
+    released.countDown();
+    assertThat(server.requests()).hasSize(1);
+    assertConnectionsReleased(client);
+  }
+
+  @Test
+  void interruptingWaitForJobWhileAPollIsInFlightEndsItAtOnce() throws Exception {
+    CountDownLatch polled = new CountDownLatch(1);
+    AtomicBoolean clientClosed = new AtomicBoolean();
+    server.enqueue(x -> {
+      polled.countDown();
+      clientClosed.set(x.stallUntilClientCloses(Duration.ofSeconds(8)));
+    });
+    PyannoteClient client = client(o -> o.readTimeout(Duration.ofSeconds(10)));
+    CompletableFuture<Throwable> thrown = new CompletableFuture<>();
+    Thread caller = new Thread(() -> {
+      try {
+        client.waitForJob("j1", Duration.ofMinutes(5));
+        thrown.complete(null);
+      } catch (Throwable e) {
+        thrown.complete(e);
+      }
+    });
+    caller.start();
+    assertThat(polled.await(5, TimeUnit.SECONDS)).isTrue();
+    long start = System.nanoTime();
+
+    caller.interrupt();
+
+    // README: "An interrupted thread stops at once with InterruptedException".
+    assertThat(thrown.get(8, TimeUnit.SECONDS)).isInstanceOf(InterruptedException.class);
+    assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(2));
     assertConnectionsReleased(client);
     assertThat(clientClosed).isTrue();
   }

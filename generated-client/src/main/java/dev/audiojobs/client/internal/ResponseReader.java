@@ -204,7 +204,8 @@ final class ResponseReader {
           value = adapter.fromJson(reader);
         }
       } catch (JsonPathException e) {
-        throw failure(e.path(), e.reason(), bytes, e);
+        // A look-ahead (Json) may pass Moshi's own words on: say them as for any other failure.
+        throw failure(trimmed(e.path()), withoutLenientAdvice(e.reason()), bytes, e);
       } catch (IOException | RuntimeException e) {
         throw failure(path(reader, e), reason(e), bytes, e);
       }
@@ -273,10 +274,7 @@ final class ResponseReader {
       }
     }
     if (e instanceof JsonEncodingException) {
-      // Moshi's advice to call setLenient(true) is for whoever owns the reader, not for our caller.
-      return message == null || message.startsWith("Use JsonReader.setLenient")
-          ? "malformed JSON"
-          : "malformed JSON: " + message;
+      return message == null ? "malformed JSON" : withoutLenientAdvice("malformed JSON: " + message);
     }
     if (e instanceof EOFException) {
       return "unexpected end of input";
@@ -286,5 +284,13 @@ final class ResponseReader {
     }
     String name = e.getClass().getSimpleName();
     return message == null || message.isEmpty() ? name : name + ": " + message;
+  }
+
+  /**
+   * {@code reason} without Moshi's advice to call {@code setLenient(true)}, which is for whoever owns
+   * the reader, not for our caller: "malformed JSON" instead.
+   */
+  private static String withoutLenientAdvice(String reason) {
+    return reason.contains("Use JsonReader.setLenient") ? "malformed JSON" : reason;
   }
 }
