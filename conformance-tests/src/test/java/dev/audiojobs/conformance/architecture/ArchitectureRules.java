@@ -76,7 +76,7 @@ final class ArchitectureRules {
   }
 
   ArchRule modelFieldsAreFinal() {
-    return fields().that().areDeclaredInClassesThat(layout.models())
+    return fields().that().areDeclaredInClassesThat(layout.models().and(DescribedPredicate.not(layout.requestBuilders())))
         .should().beFinal()
         .as("model fields are final")
         .because("models are immutable values: safe to share between threads and to cache, and what was decoded cannot change behind the caller");

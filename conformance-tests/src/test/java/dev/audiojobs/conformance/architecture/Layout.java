@@ -103,6 +103,16 @@ record Layout(String root, List<String> vendors) {
             .orElse(false));
   }
 
+  /**
+   * The builders of request records ({@code DiarizeRequest.Builder}): mutable by design, each used to
+   * build one immutable record.
+   */
+  DescribedPredicate<JavaClass> requestBuilders() {
+    return describe("are builders of request records (<Model>$Builder)",
+        c -> vendorOf(c).isPresent() && c.getSimpleName().equals("Builder")
+            && c.getEnclosingClass().map(JavaClass::isRecord).orElse(false));
+  }
+
   /** The generated Retrofit interfaces: {@code <root>.<vendor>.<Vendor>Service}, exactly. */
   DescribedPredicate<JavaClass> apiInterfaces() {
     return describe("are the generated API interfaces <Vendor>Service",
