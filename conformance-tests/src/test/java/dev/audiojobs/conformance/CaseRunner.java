@@ -215,16 +215,11 @@ final class CaseRunner {
       }
       case "invalid_request" -> {
         String path = expect.get("path").asText();
-        if (undecodableBody && !(thrown instanceof RequestValidationException) && thrown instanceof java.io.IOException
-            && String.valueOf(thrown.getMessage()).endsWith(" at " + path)) {
-          // A value of the wrong JSON type: no value of the request model can hold it, so no call can
-          // send it; the adapter's decoding error at the same path is the refusal (the request records
-          // throw RequestValidationException for what a Java value can hold: missing, null, out of range).
-          return;
-        }
         if (!(thrown instanceof RequestValidationException e)) {
-          problems.add("expected the request-validation exception" + (undecodableBody ? " or a decoding error at " + path : "")
-              + " but " + (undecodableBody ? "decoding request.body threw " + thrown : describe(value, thrown)));
+          // A request record refuses what no call may send — a wrong JSON type included — with this
+          // exception, whether the caller builds it or the runner decodes request.body.
+          problems.add("expected the request-validation exception but "
+              + (undecodableBody ? "decoding request.body threw " + thrown : describe(value, thrown)));
           return;
         }
         if (!path.equals(e.path())) {

@@ -35,7 +35,7 @@ final class NegativeControlTest {
       Map.entry("pyannote/wrong-content-type.json", "expected request content type multipart/form-data but was application/json"),
       Map.entry("pyannote/invalid-request-that-is-valid.json", "expected the request-validation exception but the call returned JobCreated"),
       Map.entry("pyannote/wrong-invalid-request-path.json", "expected the request to be refused at $.minSpeakers but it was refused at $.numSpeakers"),
-      Map.entry("pyannote/wrong-type-wrong-path.json", "expected the request-validation exception or a decoding error at $.minSpeakers but decoding request.body threw"),
+      Map.entry("pyannote/wrong-type-wrong-path.json", "expected the request to be refused at $.minSpeakers but it was refused at $.numSpeakers"),
       Map.entry("pyannote/wrong-parts.json", "expected multipart/form-data parts but the request's content type was application/json"),
       Map.entry("pyannote/parts-for-a-json-operation.json", "request.parts: diarize takes no multipart/form-data body"),
       Map.entry("pyannote/body-for-a-get.json", "request.body: getJob takes no JSON request body"),
