@@ -8,7 +8,6 @@ import java.util.function.Consumer;
 import okhttp3.Dispatcher;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
-import okhttp3.logging.HttpLoggingInterceptor;
 import retrofit2.Retrofit;
 
 /**
@@ -119,13 +118,8 @@ final class ClientAssembly {
         chain -> chain.proceed(chain.request().newBuilder().header("Authorization", authorization).build()));
     Consumer<String> sink = options.httpLogSink();
     if (sink != null && options.httpLogLevel() != HttpLogLevel.NONE) {
-      String key = options.apiKey();
-      // The header is redacted by name; the mask also covers a server echoing the key.
-      HttpLoggingInterceptor log = new HttpLoggingInterceptor(line -> sink.accept(Secrets.mask(line, key)));
-      log.redactHeader("Authorization");
-      log.setLevel(HttpLoggingInterceptor.Level.valueOf(options.httpLogLevel().name()));
       // A network interceptor, so the log shows each redirect and the headers actually sent.
-      builder.addNetworkInterceptor(log);
+      builder.addNetworkInterceptor(HttpLog.create(options.httpLogLevel(), sink, options.apiKey()));
     }
     OkHttpClient api = builder.build();
     String baseUrl = options.baseUrl() != null ? options.baseUrl() : defaultBaseUrl;
