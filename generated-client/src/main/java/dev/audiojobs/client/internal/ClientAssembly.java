@@ -8,6 +8,7 @@ import java.util.function.Consumer;
 import okhttp3.Dispatcher;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
+import org.jspecify.annotations.Nullable;
 import retrofit2.Retrofit;
 
 /**
@@ -33,11 +34,16 @@ final class ClientAssembly {
   /** Shared by every assembly derived from the same first one, as the pool and threads are. */
   private final AtomicBoolean closed;
 
-  private ClientAssembly(OkHttpClient api, OkHttpClient anonymous, Retrofit retrofit, AtomicBoolean closed) {
+  /** The caller's OkHttpClient this was built on (ClientOptions.httpClient), whose pool and threads are the caller's to close. */
+  private final @Nullable OkHttpClient callerClient;
+
+  private ClientAssembly(
+      OkHttpClient api, OkHttpClient anonymous, Retrofit retrofit, AtomicBoolean closed, @Nullable OkHttpClient callerClient) {
     this.api = api;
     this.anonymous = anonymous;
     this.retrofit = retrofit;
     this.closed = closed;
+    this.callerClient = callerClient;
   }
 
   /**
@@ -45,7 +51,7 @@ final class ClientAssembly {
    * pooled connections, for this assembly and every one it shares them with. Idempotent.
    */
   void close() {
-    if (closed.compareAndSet(false, true)) {
+    if (closed.compareAndSet(false, true) && callerClient == null) {
       api.dispatcher().executorService().shutdown();
       api.connectionPool().evictAll();
     }
@@ -63,25 +69,40 @@ final class ClientAssembly {
 
   /** Assembles new clients with a connection pool and dispatcher of their own. */
   static ClientAssembly create(ClientOptions options, String defaultBaseUrl) {
+    OkHttpClient caller = options.httpClient();
+    if (caller != null) {
+      // The caller's dispatcher is shared with the rest of the application: left as configured.
+      return assemble(caller.newBuilder(), options, defaultBaseUrl, new AtomicBoolean(), caller);
+    }
     Dispatcher dispatcher = new Dispatcher();
     // Every call, synchronous ones included, runs on the dispatcher (RetryingCall); OkHttp's
     // default of 5 calls per host would make the sixth thread calling one vendor queue.
     dispatcher.setMaxRequests(MAX_CALLS);
     dispatcher.setMaxRequestsPerHost(MAX_CALLS);
-    return assemble(new OkHttpClient.Builder().dispatcher(dispatcher), options, defaultBaseUrl, new AtomicBoolean());
+    return assemble(new OkHttpClient.Builder().dispatcher(dispatcher), options, defaultBaseUrl, new AtomicBoolean(), null);
   }
 
   /** Assembles clients for {@code options} that share this one's connection pool and dispatcher. */
   ClientAssembly derive(ClientOptions options, String defaultBaseUrl) {
+    if (options.httpClient() != callerClient) {
+      return create(options, defaultBaseUrl); // another transport: nothing to share
+    }
     OkHttpClient.Builder builder = api.newBuilder();
-    // The key, the interceptors and the log may all have changed: they are added again below.
+    // The key, the interceptors and the log may all have changed: they are added again below,
+    // after the caller's own client's, which stay first.
     builder.interceptors().clear();
     builder.networkInterceptors().clear();
-    return assemble(builder, options, defaultBaseUrl, closed);
+    if (callerClient != null) {
+      builder.interceptors().addAll(callerClient.interceptors());
+      builder.networkInterceptors().addAll(callerClient.networkInterceptors());
+    }
+    return assemble(builder, options, defaultBaseUrl, closed, callerClient);
   }
 
   private static ClientAssembly assemble(
-      OkHttpClient.Builder builder, ClientOptions options, String defaultBaseUrl, AtomicBoolean closed) {
+      OkHttpClient.Builder builder, ClientOptions options, String defaultBaseUrl, AtomicBoolean closed,
+      @Nullable OkHttpClient callerClient) {
+    applyTransport(builder, options);
     builder
         .connectTimeout(options.connectTimeout())
         .readTimeout(options.readTimeout())
@@ -104,6 +125,9 @@ final class ClientAssembly {
                   .build()
               : response;
         });
+    String userAgent = options.userAgent();
+    // Before the caller's interceptors, which may set a User-Agent of their own.
+    builder.addInterceptor(chain -> chain.proceed(chain.request().newBuilder().header("User-Agent", userAgent).build()));
     options.interceptors().forEach(builder::addInterceptor);
     // Last of the application interceptors: nearest to OkHttp's decompression.
     builder.addInterceptor(BodyReadFailure.tagger());
@@ -124,7 +148,23 @@ final class ClientAssembly {
     OkHttpClient api = builder.build();
     String baseUrl = options.baseUrl() != null ? options.baseUrl() : defaultBaseUrl;
     Retrofit retrofit = new Retrofit.Builder().baseUrl(withTrailingSlash(baseUrl)).client(api).build();
-    return new ClientAssembly(api, anonymous, retrofit, closed);
+    return new ClientAssembly(api, anonymous, retrofit, closed, callerClient);
+  }
+
+  /** Proxy and TLS, each only when set, so that a caller's OkHttpClient keeps its own otherwise. */
+  private static void applyTransport(OkHttpClient.Builder builder, ClientOptions options) {
+    if (options.proxy() != null) {
+      builder.proxy(options.proxy());
+    }
+    if (options.proxyAuthenticator() != null) {
+      builder.proxyAuthenticator(options.proxyAuthenticator());
+    }
+    if (options.sslSocketFactory() != null && options.trustManager() != null) {
+      builder.sslSocketFactory(options.sslSocketFactory(), options.trustManager());
+    }
+    if (options.hostnameVerifier() != null) {
+      builder.hostnameVerifier(options.hostnameVerifier());
+    }
   }
 
   private static HttpUrl withTrailingSlash(String baseUrl) {

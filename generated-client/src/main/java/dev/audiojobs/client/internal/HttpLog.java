@@ -24,7 +24,7 @@ import okio.GzipSource;
  * The opt-in HTTP log ({@link dev.audiojobs.client.ClientOptions.Builder#httpLog}): a network
  * interceptor that writes each exchange, each redirect hop included, in the line format of OkHttp's
  * {@code logging-interceptor} ({@code --> GET url http/1.1}, headers, body, {@code --> END GET},
- * {@code <-- 200 OK url (12ms)}, …). {@code Authorization} shows as {@code ██}, and every line passes
+ * {@code <-- 200 OK url (12ms)}, …). {@code Authorization} and {@code Proxy-Authorization} show as {@code ██}, and every line passes
  * through {@link Secrets#mask(String, String)} before it reaches the sink.
  *
  * <p>Own code, not OkHttp's {@code logging-interceptor}: that artifact is versioned with OkHttp and
@@ -178,7 +178,8 @@ final class HttpLog implements Interceptor {
 
   private void logHeader(Headers headers, int i) {
     String name = headers.name(i);
-    sink.accept(name + ": " + (name.equalsIgnoreCase("Authorization") ? REDACTED : headers.value(i)));
+    boolean secret = name.equalsIgnoreCase("Authorization") || name.equalsIgnoreCase("Proxy-Authorization");
+    sink.accept(name + ": " + (secret ? REDACTED : headers.value(i)));
   }
 
   private static Buffer gunzip(Buffer gzipped) throws IOException {
