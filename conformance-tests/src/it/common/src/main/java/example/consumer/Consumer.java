@@ -21,6 +21,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -36,8 +37,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * NoSuchMethodError} included, exits non-zero and so fails the build.
  *
  * <p>Arguments: the file to write the JVM's classpath to (for verify.groovy), the file to write the
- * OkHttp, Okio and Kotlin versions the JVM really loaded to, and the OkHttp version the build is
- * expected to resolve.
+ * OkHttp, Okio and Kotlin versions the JVM really loaded to, the OkHttp version the build is
+ * expected to resolve, and the client's version, which every request's {@code User-Agent} must name.
  */
 public final class Consumer {
   private static final String KEY = "consumer-key-5e1f";
@@ -81,6 +82,7 @@ public final class Consumer {
   private final Map<String, List<String[]>> script = new ConcurrentHashMap<>();
   private final Map<String, AtomicInteger> hits = new ConcurrentHashMap<>();
   private final List<String> authorizations = new CopyOnWriteArrayList<>();
+  private final List<String> userAgents = new CopyOnWriteArrayList<>();
   private final List<String> log = new CopyOnWriteArrayList<>();
 
   private Consumer() {}
@@ -94,7 +96,7 @@ public final class Consumer {
     if (!okhttp.equals(args[2])) {
       throw new AssertionError("expected OkHttp " + args[2] + " to be resolved, the JVM loaded " + okhttp);
     }
-    new Consumer().run();
+    new Consumer().run(args[3]);
   }
 
   /** The versions of OkHttp, Okio and Kotlin the JVM loaded, whichever jars Maven picked. */
@@ -107,11 +109,12 @@ public final class Consumer {
         + "kotlin=" + kotlin.KotlinVersion.CURRENT + "\n";
   }
 
-  private void run() throws Exception {
+  private void run(String clientVersion) throws Exception {
     HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
     server.createContext("/", exchange -> {
       String path = exchange.getRequestURI().getPath();
       authorizations.add(String.valueOf(exchange.getRequestHeaders().getFirst("Authorization")));
+      userAgents.add(String.valueOf(exchange.getRequestHeaders().getFirst("User-Agent")));
       hits.computeIfAbsent(path, p -> new AtomicInteger()).incrementAndGet();
       List<String[]> left = script.get(path);
       String[] response = left == null ? new String[] {"404", "{\"error\": \"no such path\"}"}
@@ -135,7 +138,7 @@ public final class Consumer {
       pyannote(PyannoteClient.builder().apiKey(KEY).baseUrl(root).sleeper(NO_WAIT).httpLog(HttpLogLevel.BODY, log::add).build());
       daily(DailyClient.builder().apiKey(KEY).baseUrl(root + "/v1").sleeper(NO_WAIT).httpLog(HttpLogLevel.BODY, log::add).build());
       lyrcs(LyrcsClient.builder().apiKey(KEY).baseUrl(root + "/api/v1").sleeper(NO_WAIT).httpLog(HttpLogLevel.BODY, log::add).build());
-      checkTraffic(root);
+      checkTraffic(root, clientVersion);
       System.out.println("consumer: every vendor's getJob (logged at BODY), a retried getJob, getJobAsync and waitForJob passed");
     } finally {
       server.stop(0);
@@ -191,7 +194,7 @@ public final class Consumer {
   }
 
   /** What the server saw and what the log wrote. */
-  private void checkTraffic(String root) {
+  private void checkTraffic(String root, String clientVersion) {
     for (Vendor vendor : VENDORS) {
       expectHits(vendor.jobsPath + "done", 1);
       expectHits(vendor.jobsPath + "flaky", 2); // the 503, then the retry
@@ -202,6 +205,9 @@ public final class Consumer {
     }
     if (!authorizations.stream().allMatch(("Bearer " + KEY)::equals)) {
       throw new AssertionError("every request must carry the key as a bearer token");
+    }
+    if (!userAgents.stream().allMatch(("audiojobs-java/" + clientVersion)::equals)) {
+      throw new AssertionError("every request must name audiojobs-java/" + clientVersion + " as User-Agent, got " + Set.copyOf(userAgents));
     }
     expectLine("Authorization: ██"::equals, "the redacted Authorization header");
     expectLine(line -> line.contains("\"la la la\""), "a response body");
