@@ -467,9 +467,10 @@ public final class ClientOptions {
     }
 
     /**
-     * Logs every HTTP exchange to {@code sink}, one line per call of {@code sink}, with OkHttp's
-     * logging interceptor. The log shows what goes on the wire, each redirect included. {@code
-     * Authorization} shows as {@code ██}, and the API key is replaced by {@code ██} anywhere else
+     * Logs every HTTP exchange to {@code sink}, one line per call of {@code sink}, in the format of
+     * OkHttp's logging interceptor (with code of its own that works on OkHttp 4.12 and 5). The log
+     * shows what goes on the wire, each redirect included. {@code Authorization} and {@code
+     * Proxy-Authorization} show as {@code ██}, and the API key is replaced by {@code ██} anywhere else
      * in a line (a server that echoes it in an error body). {@link HttpLogLevel#NONE} switches the
      * log off.
      *
