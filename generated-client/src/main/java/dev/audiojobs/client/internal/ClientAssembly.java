@@ -87,15 +87,12 @@ final class ClientAssembly {
     if (options.httpClient() != callerClient) {
       return create(options, defaultBaseUrl); // another transport: nothing to share
     }
-    OkHttpClient.Builder builder = api.newBuilder();
-    // The key, the interceptors and the log may all have changed: they are added again below,
-    // after the caller's own client's, which stay first.
-    builder.interceptors().clear();
-    builder.networkInterceptors().clear();
-    if (callerClient != null) {
-      builder.interceptors().addAll(callerClient.interceptors());
-      builder.networkInterceptors().addAll(callerClient.networkInterceptors());
-    }
+    // From the pool and threads alone (or the caller's client as given), not from this assembly's
+    // settings: the key, interceptors, log, proxy and TLS may all have changed or been taken away,
+    // and are applied again below.
+    OkHttpClient.Builder builder = callerClient != null
+        ? callerClient.newBuilder()
+        : new OkHttpClient.Builder().dispatcher(api.dispatcher()).connectionPool(api.connectionPool());
     return assemble(builder, options, defaultBaseUrl, closed, callerClient);
   }
 

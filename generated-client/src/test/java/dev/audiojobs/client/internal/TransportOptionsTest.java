@@ -122,6 +122,21 @@ final class TransportOptionsTest {
   }
 
   @Test
+  void aDerivedClientSharesThePoolButNotASettingTakenAway() {
+    Proxy proxy = new Proxy(Proxy.Type.HTTP, InetSocketAddress.createUnresolved("proxy.example.com", 3128));
+    ClientOptions withProxy = options().proxy(proxy).proxyCredentials("alice", "pw").build();
+    ClientAssembly original = ClientAssembly.create(withProxy, "https://api.example.com/");
+
+    ClientAssembly derived = original.derive(withProxy.toBuilder().proxy(null).proxyAuthenticator(null).build(), "https://api.example.com/");
+
+    assertThat(derived.api.connectionPool()).isSameAs(original.api.connectionPool());
+    assertThat(derived.api.dispatcher()).isSameAs(original.api.dispatcher());
+    assertThat(derived.api.proxy()).isNull();
+    assertThat(derived.api.proxyAuthenticator()).isNotEqualTo(withProxy.proxyAuthenticator());
+    assertThat(derived.api.interceptors()).hasSameSizeAs(original.api.interceptors()); // not added twice
+  }
+
+  @Test
   void aCallersOkHttpClientIsSharedWithItsInterceptorsAndLeftOpen() throws InterruptedException {
     server.enqueue(json(JOB));
     server.enqueue(json(JOB));
