@@ -34,4 +34,4 @@ def client = names(new File(clientRuntimeClasspath).text.trim().split(File.pathS
 assert consumer == client : "consumer classpath differs from the client's: only the consumer's ${consumer - client}, only the client's ${client - consumer}"
 
 println "consumer smoke test: resolved ${consumer.size()} jars, the same as audiojobs-client's runtime classpath"
-return true
+return evaluate(new File(commonDir, 'verify-consumer.groovy'))

@@ -1,22 +1,39 @@
 package dev.audiojobs.client;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.Proxy;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
+import java.util.Properties;
 import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
+import javax.net.ssl.HostnameVerifier;
+import javax.net.ssl.SSLSocketFactory;
+import javax.net.ssl.X509TrustManager;
+import okhttp3.Authenticator;
+import okhttp3.Credentials;
 import okhttp3.HttpUrl;
 import okhttp3.Interceptor;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.Response;
+import okhttp3.Route;
 import org.jspecify.annotations.Nullable;
 
 /**
  * Settings shared by every vendor client: the API key, an optional base URL, the timeouts, the
- * retry policy and the opt-in HTTP log. Immutable; use {@link #toBuilder()} to derive changed
- * settings, or a client's {@code withOptions(…)} to derive a client.
+ * retry policy, the opt-in HTTP log, and the transport (proxy, TLS, or the caller's own {@link
+ * OkHttpClient}). Immutable; use {@link #toBuilder()} to derive changed settings, or a client's
+ * {@code withOptions(…)} to derive a client.
  *
  * <pre>{@code
- * ClientOptions options = ClientOptions.builder().apiKey(System.getenv("PYANNOTEAI_API_KEY")).build();
+ * ClientOptions options = ClientOptions.builder().fromEnv("pyannote").build(); // PYANNOTE_API_KEY
  * }</pre>
  *
  * <p>The key is never shown: {@link #toString()} prints {@code apiKey=<redacted>}, no exception
@@ -25,6 +42,7 @@ import org.jspecify.annotations.Nullable;
 public final class ClientOptions {
   static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
   static final Duration DEFAULT_READ_TIMEOUT = Duration.ofSeconds(60);
+  private static final String USER_AGENT = "audiojobs-java/" + version();
 
   private final String apiKey;
   private final @Nullable String baseUrl;
@@ -37,6 +55,12 @@ public final class ClientOptions {
   private final @Nullable Consumer<String> httpLogSink;
   private final Clock clock;
   private final Sleeper sleeper;
+  private final @Nullable Proxy proxy;
+  private final @Nullable Authenticator proxyAuthenticator;
+  private final @Nullable SSLSocketFactory sslSocketFactory;
+  private final @Nullable X509TrustManager trustManager;
+  private final @Nullable HostnameVerifier hostnameVerifier;
+  private final @Nullable OkHttpClient httpClient;
 
   private ClientOptions(Builder builder) {
     this.apiKey = Objects.requireNonNull(builder.apiKey);
@@ -50,6 +74,12 @@ public final class ClientOptions {
     this.httpLogSink = builder.httpLogSink;
     this.clock = builder.clock;
     this.sleeper = builder.sleeper;
+    this.proxy = builder.proxy;
+    this.proxyAuthenticator = builder.proxyAuthenticator;
+    this.sslSocketFactory = builder.sslSocketFactory;
+    this.trustManager = builder.trustManager;
+    this.hostnameVerifier = builder.hostnameVerifier;
+    this.httpClient = builder.httpClient;
   }
 
   /** Returns a builder with no key, the vendor's default base URL and the default timeouts. */
@@ -134,6 +164,55 @@ public final class ClientOptions {
     return sleeper;
   }
 
+  /**
+   * The proxy every connection goes through, or null for OkHttp's default: the JVM's {@link
+   * java.net.ProxySelector} (system properties {@code https.proxyHost}, …), or the {@link
+   * #httpClient()}'s proxy when one is given. {@link Proxy#NO_PROXY} connects directly.
+   */
+  public @Nullable Proxy proxy() {
+    return proxy;
+  }
+
+  /**
+   * Answers a proxy's {@code 407 Proxy Authentication Required}, or null for none. Set by {@link
+   * Builder#proxyCredentials} or {@link Builder#proxyAuthenticator}.
+   */
+  public @Nullable Authenticator proxyAuthenticator() {
+    return proxyAuthenticator;
+  }
+
+  /** The TLS socket factory, or null for the JDK's default; set together with {@link #trustManager()}. */
+  public @Nullable SSLSocketFactory sslSocketFactory() {
+    return sslSocketFactory;
+  }
+
+  /** The trust manager that {@link #sslSocketFactory()} was made with, or null for the JDK's default. */
+  public @Nullable X509TrustManager trustManager() {
+    return trustManager;
+  }
+
+  /** Checks a server certificate's host name, or null for OkHttp's (RFC 2818) check. */
+  public @Nullable HostnameVerifier hostnameVerifier() {
+    return hostnameVerifier;
+  }
+
+  /**
+   * The caller's own OkHttp client the client is built on, sharing its connection pool, threads,
+   * interceptors, cache and event listener; null for a client of its own.
+   */
+  public @Nullable OkHttpClient httpClient() {
+    return httpClient;
+  }
+
+  /**
+   * The {@code User-Agent} every request carries: {@code audiojobs-java/<version>}, the version of
+   * this jar (read from the {@code dev/audiojobs/client/audiojobs.properties} it holds). A caller's
+   * interceptor may replace it.
+   */
+  public String userAgent() {
+    return USER_AGENT;
+  }
+
   @Override
   public boolean equals(@Nullable Object o) {
     return o == this
@@ -148,17 +227,27 @@ public final class ClientOptions {
             && httpLogLevel == other.httpLogLevel
             && Objects.equals(httpLogSink, other.httpLogSink)
             && clock.equals(other.clock)
-            && sleeper.equals(other.sleeper));
+            && sleeper.equals(other.sleeper)
+            && Objects.equals(proxy, other.proxy)
+            && Objects.equals(proxyAuthenticator, other.proxyAuthenticator)
+            && Objects.equals(sslSocketFactory, other.sslSocketFactory)
+            && Objects.equals(trustManager, other.trustManager)
+            && Objects.equals(hostnameVerifier, other.hostnameVerifier)
+            && Objects.equals(httpClient, other.httpClient));
   }
 
   @Override
   public int hashCode() {
     return Objects.hash(
         apiKey, baseUrl, connectTimeout, readTimeout, callTimeout, interceptors, retryPolicy,
-        httpLogLevel, httpLogSink, clock, sleeper);
+        httpLogLevel, httpLogSink, clock, sleeper, proxy, proxyAuthenticator, sslSocketFactory,
+        trustManager, hostnameVerifier, httpClient);
   }
 
-  /** Every setting except the key, which shows as {@code apiKey=<redacted>}. */
+  /**
+   * Every setting except the key, which shows as {@code apiKey=<redacted>}; proxy credentials show as
+   * {@code <redacted>} too.
+   */
   @Override
   public String toString() {
     return "ClientOptions{apiKey=<redacted>"
@@ -169,6 +258,11 @@ public final class ClientOptions {
         + ", interceptors=" + interceptors.size()
         + ", retryPolicy=" + retryPolicy
         + ", httpLogLevel=" + httpLogLevel
+        + (proxy != null ? ", proxy=" + proxy : "")
+        + (proxyAuthenticator != null ? ", proxyAuthenticator=" + proxyAuthenticator : "")
+        + (sslSocketFactory != null ? ", sslSocketFactory=" + sslSocketFactory.getClass().getName() : "")
+        + (hostnameVerifier != null ? ", hostnameVerifier=" + hostnameVerifier.getClass().getName() : "")
+        + (httpClient != null ? ", httpClient=" + httpClient : "")
         + "}";
   }
 
@@ -185,6 +279,14 @@ public final class ClientOptions {
     private @Nullable Consumer<String> httpLogSink;
     private Clock clock = Clock.systemUTC();
     private Sleeper sleeper = Sleeper.system();
+    private @Nullable Proxy proxy;
+    private @Nullable Authenticator proxyAuthenticator;
+    private @Nullable SSLSocketFactory sslSocketFactory;
+    private @Nullable X509TrustManager trustManager;
+    private @Nullable HostnameVerifier hostnameVerifier;
+    private @Nullable OkHttpClient httpClient;
+    /** The variable {@link #fromEnv} read the key from, for the message when it was not set. */
+    private @Nullable String apiKeyVariable;
 
     private Builder() {}
 
@@ -200,6 +302,59 @@ public final class ClientOptions {
       this.httpLogSink = options.httpLogSink;
       this.clock = options.clock;
       this.sleeper = options.sleeper;
+      this.proxy = options.proxy;
+      this.proxyAuthenticator = options.proxyAuthenticator;
+      this.sslSocketFactory = options.sslSocketFactory;
+      this.trustManager = options.trustManager;
+      this.hostnameVerifier = options.hostnameVerifier;
+      this.httpClient = options.httpClient;
+    }
+
+    /**
+     * Reads the settings of the vendor {@code vendorToken} from the environment: the API key from
+     * {@code <TOKEN>_API_KEY} and, when set, the base URL from {@code <TOKEN>_BASE_URL}, where
+     * {@code <TOKEN>} is the token in upper case ({@code pyannote} → {@code PYANNOTE_API_KEY},
+     * {@code PYANNOTE_BASE_URL}; {@code daily} → {@code DAILY_API_KEY}; {@code lyrcs} → {@code
+     * LYRCS_API_KEY}). A variable that is unset or empty changes nothing; settings made after this
+     * call override it. Generated clients call it from their {@code fromEnv()}.
+     *
+     * @throws IllegalArgumentException if {@code vendorToken} is not a lower-case vendor token, or a
+     *     variable holds a value its setter refuses; the message names the variable, never the key
+     * @throws IllegalStateException from {@link #build()} when no key was set and {@code
+     *     <TOKEN>_API_KEY} is unset; the message names the variable
+     */
+    public Builder fromEnv(String vendorToken) {
+      return fromEnv(vendorToken, System::getenv);
+    }
+
+    /** {@link #fromEnv(String)} with another environment, for tests. */
+    Builder fromEnv(String vendorToken, UnaryOperator<@Nullable String> environment) {
+      Objects.requireNonNull(vendorToken, "vendorToken == null");
+      if (!vendorToken.matches("[a-z][a-z0-9]*")) {
+        throw new IllegalArgumentException("vendorToken is not a lower-case vendor token such as pyannote: " + vendorToken);
+      }
+      String prefix = vendorToken.toUpperCase(Locale.ROOT);
+      String keyVariable = prefix + "_API_KEY";
+      String key = environment.apply(keyVariable);
+      if (key != null && !key.isEmpty()) {
+        try {
+          apiKey(key.strip());
+        } catch (IllegalArgumentException e) {
+          throw new IllegalArgumentException(keyVariable + ": " + e.getMessage(), e);
+        }
+      } else if (apiKey == null) {
+        apiKeyVariable = keyVariable;
+      }
+      String baseUrlVariable = prefix + "_BASE_URL";
+      String url = environment.apply(baseUrlVariable);
+      if (url != null && !url.isEmpty()) {
+        try {
+          baseUrl(url.strip());
+        } catch (IllegalArgumentException e) {
+          throw new IllegalArgumentException(baseUrlVariable + ": " + e.getMessage(), e);
+        }
+      }
+      return this;
     }
 
     /**
@@ -312,9 +467,10 @@ public final class ClientOptions {
     }
 
     /**
-     * Logs every HTTP exchange to {@code sink}, one line per call of {@code sink}, with OkHttp's
-     * logging interceptor. The log shows what goes on the wire, each redirect included. {@code
-     * Authorization} shows as {@code ██}, and the API key is replaced by {@code ██} anywhere else
+     * Logs every HTTP exchange to {@code sink}, one line per call of {@code sink}, in the format of
+     * OkHttp's logging interceptor (with code of its own that works on OkHttp 4.12 and 5). The log
+     * shows what goes on the wire, each redirect included. {@code Authorization} and {@code
+     * Proxy-Authorization} show as {@code ██}, and the API key is replaced by {@code ██} anywhere else
      * in a line (a server that echoes it in an error body). {@link HttpLogLevel#NONE} switches the
      * log off.
      *
@@ -350,13 +506,79 @@ public final class ClientOptions {
     }
 
     /**
+     * Sends every request through {@code proxy}; {@link Proxy#NO_PROXY} connects directly, null
+     * restores the default (the JVM's {@link java.net.ProxySelector}). The key still goes only to the
+     * base URL's host: an https call is tunnelled ({@code CONNECT}), so the proxy never sees it.
+     */
+    public Builder proxy(@Nullable Proxy proxy) {
+      this.proxy = proxy;
+      return this;
+    }
+
+    /**
+     * Answers a proxy's {@code 407} with HTTP Basic credentials ({@code Proxy-Authorization}), once
+     * per challenge. The password is never shown: not in {@code toString}, not in the HTTP log.
+     *
+     * @throws NullPointerException if an argument is null
+     */
+    public Builder proxyCredentials(String username, String password) {
+      this.proxyAuthenticator = new BasicProxyCredentials(
+          Objects.requireNonNull(username, "username == null"), Objects.requireNonNull(password, "password == null"));
+      return this;
+    }
+
+    /**
+     * Answers a proxy's {@code 407} with {@code authenticator}, for schemes other than Basic; null
+     * for none. Replaces {@link #proxyCredentials}.
+     */
+    public Builder proxyAuthenticator(@Nullable Authenticator authenticator) {
+      this.proxyAuthenticator = authenticator;
+      return this;
+    }
+
+    /**
+     * Sets the TLS socket factory and the trust manager it was initialised with (OkHttp needs both,
+     * to clean certificate chains), e.g. to trust a corporate CA or pin a private one.
+     *
+     * @throws NullPointerException if an argument is null
+     */
+    public Builder tls(SSLSocketFactory socketFactory, X509TrustManager trustManager) {
+      this.sslSocketFactory = Objects.requireNonNull(socketFactory, "socketFactory == null");
+      this.trustManager = Objects.requireNonNull(trustManager, "trustManager == null");
+      return this;
+    }
+
+    /** Sets how a server certificate's host name is checked; null restores OkHttp's RFC 2818 check. */
+    public Builder hostnameVerifier(@Nullable HostnameVerifier verifier) {
+      this.hostnameVerifier = verifier;
+      return this;
+    }
+
+    /**
+     * Builds the client on the caller's {@code client} (null: a client of its own): its connection
+     * pool, dispatcher (threads), interceptors, cache, event listener, proxy and TLS settings are
+     * shared, so one application keeps one pool. The settings of these options are applied on top,
+     * on a copy ({@link OkHttpClient#newBuilder()}): timeouts, proxy and TLS when set, {@code
+     * Authorization}, {@code User-Agent} and the log; {@code client} itself is not changed, and
+     * closing the vendor client leaves its pool and threads running. Every call, synchronous ones
+     * too, runs on {@code client}'s dispatcher: its {@code maxRequestsPerHost} (OkHttp's default is
+     * 5) bounds the calls in flight to one vendor. OkHttp's own retry on connection failure is
+     * switched off in the copy, since {@link #retryPolicy} decides what is sent twice.
+     */
+    public Builder httpClient(@Nullable OkHttpClient client) {
+      this.httpClient = client;
+      return this;
+    }
+
+    /**
      * Returns the settings.
      *
      * @throws IllegalStateException if no API key was set
      */
     public ClientOptions build() {
       if (apiKey == null) {
-        throw new IllegalStateException("apiKey is required");
+        throw new IllegalStateException(
+            apiKeyVariable == null ? "apiKey is required" : "apiKey is required: " + apiKeyVariable + " is not set");
       }
       return new ClientOptions(this);
     }
@@ -401,6 +623,56 @@ public final class ClientOptions {
     // User info may hold a password; the message must not carry secrets.
     private static HttpUrl withoutUserInfo(HttpUrl url) {
       return url.newBuilder().username("").password("").build();
+    }
+  }
+
+  /** HTTP Basic credentials for a proxy; equal by value, the password never shown. */
+  private static final class BasicProxyCredentials implements Authenticator {
+    private final String username;
+    private final String password;
+
+    BasicProxyCredentials(String username, String password) {
+      this.username = username;
+      this.password = password;
+    }
+
+    @Override
+    public @Nullable Request authenticate(@Nullable Route route, Response response) {
+      if (response.request().header("Proxy-Authorization") != null) {
+        return null; // these credentials were refused: give up rather than loop
+      }
+      return response.request().newBuilder()
+          .header("Proxy-Authorization", Credentials.basic(username, password))
+          .build();
+    }
+
+    @Override
+    public boolean equals(@Nullable Object o) {
+      return o instanceof BasicProxyCredentials other && username.equals(other.username) && password.equals(other.password);
+    }
+
+    @Override
+    public int hashCode() {
+      return Objects.hash(username, password);
+    }
+
+    @Override
+    public String toString() {
+      return "BasicProxyCredentials{username=" + username + ", password=<redacted>}";
+    }
+  }
+
+  /** This jar's version, from the resource the build filters; "unknown" outside a build. */
+  private static String version() {
+    try (InputStream in = ClientOptions.class.getResourceAsStream("audiojobs.properties")) {
+      if (in == null) {
+        return "unknown";
+      }
+      Properties properties = new Properties();
+      properties.load(in);
+      return properties.getProperty("version", "unknown");
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read dev/audiojobs/client/audiojobs.properties", e);
     }
   }
 }

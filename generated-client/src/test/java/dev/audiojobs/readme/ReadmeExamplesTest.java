@@ -37,7 +37,7 @@ final class ReadmeExamplesTest {
 
   @Test
   void theConsumerSmokeTestRunsTheReadmeLifecycleVerbatim() throws IOException {
-    String consumer = Files.readString(Path.of("../conformance-tests/src/it/consumer/src/main/java/example/consumer/Lifecycle.java"));
+    String consumer = Files.readString(Path.of("../conformance-tests/src/it/common/src/main/java/example/consumer/Lifecycle.java"));
     String readme = Files.readString(Path.of("../README.md"));
     Matcher region = REGION.matcher(consumer);
 

@@ -8,7 +8,7 @@ import java.util.function.Consumer;
 import okhttp3.Dispatcher;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
-import okhttp3.logging.HttpLoggingInterceptor;
+import org.jspecify.annotations.Nullable;
 import retrofit2.Retrofit;
 
 /**
@@ -34,11 +34,16 @@ final class ClientAssembly {
   /** Shared by every assembly derived from the same first one, as the pool and threads are. */
   private final AtomicBoolean closed;
 
-  private ClientAssembly(OkHttpClient api, OkHttpClient anonymous, Retrofit retrofit, AtomicBoolean closed) {
+  /** The caller's OkHttpClient this was built on (ClientOptions.httpClient), whose pool and threads are the caller's to close. */
+  private final @Nullable OkHttpClient callerClient;
+
+  private ClientAssembly(
+      OkHttpClient api, OkHttpClient anonymous, Retrofit retrofit, AtomicBoolean closed, @Nullable OkHttpClient callerClient) {
     this.api = api;
     this.anonymous = anonymous;
     this.retrofit = retrofit;
     this.closed = closed;
+    this.callerClient = callerClient;
   }
 
   /**
@@ -46,7 +51,7 @@ final class ClientAssembly {
    * pooled connections, for this assembly and every one it shares them with. Idempotent.
    */
   void close() {
-    if (closed.compareAndSet(false, true)) {
+    if (closed.compareAndSet(false, true) && callerClient == null) {
       api.dispatcher().executorService().shutdown();
       api.connectionPool().evictAll();
     }
@@ -64,25 +69,37 @@ final class ClientAssembly {
 
   /** Assembles new clients with a connection pool and dispatcher of their own. */
   static ClientAssembly create(ClientOptions options, String defaultBaseUrl) {
+    OkHttpClient caller = options.httpClient();
+    if (caller != null) {
+      // The caller's dispatcher is shared with the rest of the application: left as configured.
+      return assemble(caller.newBuilder(), options, defaultBaseUrl, new AtomicBoolean(), caller);
+    }
     Dispatcher dispatcher = new Dispatcher();
     // Every call, synchronous ones included, runs on the dispatcher (RetryingCall); OkHttp's
     // default of 5 calls per host would make the sixth thread calling one vendor queue.
     dispatcher.setMaxRequests(MAX_CALLS);
     dispatcher.setMaxRequestsPerHost(MAX_CALLS);
-    return assemble(new OkHttpClient.Builder().dispatcher(dispatcher), options, defaultBaseUrl, new AtomicBoolean());
+    return assemble(new OkHttpClient.Builder().dispatcher(dispatcher), options, defaultBaseUrl, new AtomicBoolean(), null);
   }
 
   /** Assembles clients for {@code options} that share this one's connection pool and dispatcher. */
   ClientAssembly derive(ClientOptions options, String defaultBaseUrl) {
-    OkHttpClient.Builder builder = api.newBuilder();
-    // The key, the interceptors and the log may all have changed: they are added again below.
-    builder.interceptors().clear();
-    builder.networkInterceptors().clear();
-    return assemble(builder, options, defaultBaseUrl, closed);
+    if (options.httpClient() != callerClient) {
+      return create(options, defaultBaseUrl); // another transport: nothing to share
+    }
+    // From the pool and threads alone (or the caller's client as given), not from this assembly's
+    // settings: the key, interceptors, log, proxy and TLS may all have changed or been taken away,
+    // and are applied again below.
+    OkHttpClient.Builder builder = callerClient != null
+        ? callerClient.newBuilder()
+        : new OkHttpClient.Builder().dispatcher(api.dispatcher()).connectionPool(api.connectionPool());
+    return assemble(builder, options, defaultBaseUrl, closed, callerClient);
   }
 
   private static ClientAssembly assemble(
-      OkHttpClient.Builder builder, ClientOptions options, String defaultBaseUrl, AtomicBoolean closed) {
+      OkHttpClient.Builder builder, ClientOptions options, String defaultBaseUrl, AtomicBoolean closed,
+      @Nullable OkHttpClient callerClient) {
+    applyTransport(builder, options);
     builder
         .connectTimeout(options.connectTimeout())
         .readTimeout(options.readTimeout())
@@ -105,6 +122,9 @@ final class ClientAssembly {
                   .build()
               : response;
         });
+    String userAgent = options.userAgent();
+    // Before the caller's interceptors, which may set a User-Agent of their own.
+    builder.addInterceptor(chain -> chain.proceed(chain.request().newBuilder().header("User-Agent", userAgent).build()));
     options.interceptors().forEach(builder::addInterceptor);
     // Last of the application interceptors: nearest to OkHttp's decompression.
     builder.addInterceptor(BodyReadFailure.tagger());
@@ -119,20 +139,32 @@ final class ClientAssembly {
         chain -> chain.proceed(chain.request().newBuilder().header("Authorization", authorization).build()));
     Consumer<String> sink = options.httpLogSink();
     if (sink != null && options.httpLogLevel() != HttpLogLevel.NONE) {
-      String key = options.apiKey();
-      // The header is redacted by name; the mask also covers a server echoing the key.
-      HttpLoggingInterceptor log = new HttpLoggingInterceptor(line -> sink.accept(Secrets.mask(line, key)));
-      log.redactHeader("Authorization");
-      log.setLevel(HttpLoggingInterceptor.Level.valueOf(options.httpLogLevel().name()));
       // A network interceptor, so the log shows each redirect and the headers actually sent. At
       // BODY it reads (and decompresses) the body itself, before the application-level tagger
       // could see a failure: it is told apart from a connection failure here too.
-      BodyReadFailure.around(log).forEach(builder::addNetworkInterceptor);
+      BodyReadFailure.around(HttpLog.create(options.httpLogLevel(), sink, options.apiKey()))
+          .forEach(builder::addNetworkInterceptor);
     }
     OkHttpClient api = builder.build();
     String baseUrl = options.baseUrl() != null ? options.baseUrl() : defaultBaseUrl;
     Retrofit retrofit = new Retrofit.Builder().baseUrl(withTrailingSlash(baseUrl)).client(api).build();
-    return new ClientAssembly(api, anonymous, retrofit, closed);
+    return new ClientAssembly(api, anonymous, retrofit, closed, callerClient);
+  }
+
+  /** Proxy and TLS, each only when set, so that a caller's OkHttpClient keeps its own otherwise. */
+  private static void applyTransport(OkHttpClient.Builder builder, ClientOptions options) {
+    if (options.proxy() != null) {
+      builder.proxy(options.proxy());
+    }
+    if (options.proxyAuthenticator() != null) {
+      builder.proxyAuthenticator(options.proxyAuthenticator());
+    }
+    if (options.sslSocketFactory() != null && options.trustManager() != null) {
+      builder.sslSocketFactory(options.sslSocketFactory(), options.trustManager());
+    }
+    if (options.hostnameVerifier() != null) {
+      builder.hostnameVerifier(options.hostnameVerifier());
+    }
   }
 
   private static HttpUrl withTrailingSlash(String baseUrl) {
