@@ -44,6 +44,13 @@ final class SpecValidator {
   private final SchemaValidator schemas;
   private final String basePath;
 
+  /** Parsed once per vendor and shared: parsing costs about half a second, and validation keeps no state. */
+  private static final java.util.concurrent.ConcurrentMap<String, SpecValidator> BY_VENDOR = new java.util.concurrent.ConcurrentHashMap<>();
+
+  static SpecValidator forVendor(String vendor) {
+    return BY_VENDOR.computeIfAbsent(vendor, SpecValidator::new);
+  }
+
   SpecValidator(String vendor) {
     this.specResource = "dev/audiojobs/testing/specs/" + vendor + ".yaml";
     String text = read(specResource);

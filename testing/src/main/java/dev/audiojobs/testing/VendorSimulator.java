@@ -77,7 +77,7 @@ public abstract sealed class VendorSimulator implements AutoCloseable
   VendorSimulator(String vendor, String basePath, SimulatorOptions options) {
     this.vendor = vendor;
     this.basePath = basePath;
-    this.validator = new SpecValidator(vendor);
+    this.validator = SpecValidator.forVendor(vendor);
     this.clock = new SimulatedClock(options.startTime());
     this.apiKey = options.apiKey();
     this.random = new Random(options.seed());
