@@ -104,7 +104,7 @@ final class SpecValidator {
     }
     String variant = select(union, new String(body, StandardCharsets.UTF_8));
     Schema<?> ref = new Schema<>().$ref("#/components/schemas/" + variant);
-    for (Finding f : findings(schemas.validate(new String(body, StandardCharsets.UTF_8), ref, "validation.response.body"), "response")) {
+    for (Finding f : findings(schemas.validate(new String(body, StandardCharsets.UTF_8), ref, "response.body"), "response")) {
       out.add(new Finding(f.key(), f.where(), "as " + variant + " (x-audiojobs-select): " + f.message()));
     }
     return out;

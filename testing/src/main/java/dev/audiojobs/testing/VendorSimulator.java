@@ -431,7 +431,8 @@ public abstract sealed class VendorSimulator implements AutoCloseable
         .filter(f -> !(statusMayBeUndeclared && reply.status == 404 && f.key().startsWith("validation.request")))
         .toList();
     if (errors.isEmpty()) return reply;
-    String message = "HTTP " + reply.status + " " + new String(reply.body, StandardCharsets.UTF_8) + " → "
+    String body = new String(reply.body, StandardCharsets.UTF_8);
+    String message = "HTTP " + reply.status + " " + (body.length() > 300 ? body.substring(0, 300) + "…" : body) + " → "
         + errors.stream().map(SpecValidator.Finding::toString).collect(Collectors.joining("; "));
     violation(Violation.Kind.INVALID_RESPONSE, e, message);
     return Reply.text(500, "text/plain; charset=utf-8", "the simulator produced a response its spec does not allow: " + message);
