@@ -252,6 +252,6 @@ public final class DailySimulator extends VendorSimulator {
     headers.put("Content-Type", "application/json");
     headers.put("X-Webhook-Timestamp", Long.toString(ts));
     headers.put("X-Webhook-Signature", Signatures.daily(webhookSecret, ts, text));
-    return List.of(new PendingWebhook(webhookUrl, headers, text));
+    return List.of(new PendingWebhook(webhookUrl, headers, text, "BatchJob", Json.text(envelope.get("payload"))));
   }
 }

@@ -283,6 +283,7 @@ public final class LyrcsSimulator extends VendorSimulator {
     Map<String, String> headers = new LinkedHashMap<>();
     headers.put("Content-Type", "application/json");
     headers.put("X-Lyrcs-Signature", Signatures.lyrcs(webhookSecret, text));
-    return List.of(new PendingWebhook(job.webhook, headers, text));
+    // The spec has no schema for lyrcs.ai's events, so nothing validates this one.
+    return List.of(new PendingWebhook(job.webhook, headers, text, null, null));
   }
 }

@@ -401,6 +401,7 @@ public final class PyannoteSimulator extends VendorSimulator {
     headers.put("Content-Type", "application/json");
     headers.put("X-Request-Timestamp", Long.toString(ts));
     headers.put("X-Signature", Signatures.pyannote(webhookSecret, ts, text));
-    return List.of(new PendingWebhook(job.webhook, headers, text));
+    // The payload is documented as the job itself, so it is validated as Job (FACTS: "decodes into Job").
+    return List.of(new PendingWebhook(job.webhook, headers, text, "Job", text));
   }
 }

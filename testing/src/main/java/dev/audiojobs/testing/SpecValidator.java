@@ -110,6 +110,21 @@ final class SpecValidator {
     return out;
   }
 
+  /**
+   * The errors of {@code json} as an instance of the component schema {@code name} (a union by its
+   * selection rule), e.g. a webhook payload that the vendor documents as a job.
+   */
+  List<Finding> validateComponent(String name, String json) {
+    Schema<?> schema = api.getComponents().getSchemas().get(name);
+    if (schema == null) throw new IllegalArgumentException("no schema " + name + " in " + specResource);
+    String variant = schema.getExtensions() != null && schema.getExtensions().containsKey("x-audiojobs-select") ? select(schema, json) : name;
+    List<Finding> out = new ArrayList<>();
+    for (Finding f : findings(schemas.validate(json, new Schema<>().$ref("#/components/schemas/" + variant), "webhook.body"), "webhook")) {
+      out.add(new Finding(f.key(), f.where(), "as " + variant + ": " + f.message()));
+    }
+    return out;
+  }
+
   /** The response schema of {@code method path} for {@code status} when it is a union with a selection rule, else null. */
   private @Nullable Schema<?> selectingUnion(String method, String path, int status) {
     if (!path.startsWith(basePath)) return null;

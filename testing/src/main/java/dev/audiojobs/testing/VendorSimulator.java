@@ -294,8 +294,12 @@ public abstract sealed class VendorSimulator implements AutoCloseable
   /** The webhooks to send now that {@code job} reached its terminal status; called with {@link #lock} held. */
   abstract List<PendingWebhook> terminalWebhooks(JobRecord job, Instant now);
 
-  /** A webhook about to be sent. */
-  record PendingWebhook(String url, Map<String, String> headers, String body) {}
+  /**
+   * A webhook about to be sent. {@code payloadSchema} names the component its {@code payload} (the body,
+   * or a part of it) must conform to, or is null when the spec has none for it.
+   */
+  record PendingWebhook(String url, Map<String, String> headers, String body,
+      @Nullable String payloadSchema, @Nullable String payload) {}
 
   // ---- helpers for vendors ---------------------------------------------------------------------
 
@@ -441,6 +445,13 @@ public abstract sealed class VendorSimulator implements AutoCloseable
   // ---- webhooks --------------------------------------------------------------------------------
 
   private void send(PendingWebhook w) {
+    if (w.payloadSchema() != null && w.payload() != null) {
+      for (SpecValidator.Finding f : validator.validateComponent(w.payloadSchema(), w.payload())) {
+        synchronized (lock) {
+          violations.add(new Violation(Violation.Kind.INVALID_WEBHOOK, "POST", w.url(), f.toString()));
+        }
+      }
+    }
     int status = -1;
     String failure = null;
     try {

@@ -3,7 +3,8 @@ package dev.audiojobs.testing;
 /**
  * Something that should not have happened in an exchange with a simulator: a request the spec does not
  * allow, a request without an API key, an upload to a pre-signed URL that carried an Authorization
- * header, or a response of the simulator itself that its spec does not allow (a bug of this library).
+ * header, or a response or webhook of the simulator itself that its spec does not allow (a bug of this
+ * library).
  *
  * @param kind what went wrong
  * @param method the request's HTTP method
@@ -20,7 +21,9 @@ public record Violation(Kind kind, String method, String target, String message)
     /** A PUT or GET to a pre-signed URL carried an Authorization header, which the storage rejects. */
     AUTHORIZATION_ON_PRESIGNED_URL,
     /** The simulator produced a response its spec does not allow; it answered 500 instead. */
-    INVALID_RESPONSE
+    INVALID_RESPONSE,
+    /** A webhook payload the simulator sent does not conform to the schema the spec gives it (a bug of this library). */
+    INVALID_WEBHOOK
   }
 
   @Override
