@@ -75,6 +75,37 @@ final class PyannoteSimulatorTest {
   }
 
   @Test
+  void aDownloadUrlServesTheUploadedBytesWithoutAKey(PyannoteSimulator sim) {
+    Http http = new Http(sim.baseUrl(), "sk_test");
+    sim.putMedia("media://out/result.wav", new byte[] {7, 8, 9});
+    HttpResponse<String> r = http.postJson("/v1/media/output", "{\"url\":\"media://out/result.wav\"}");
+    assertThat(r.statusCode()).isEqualTo(201);
+    HttpResponse<String> download = http.getAbsolute(Http.json(r).get("url").asText());
+    assertThat(download.statusCode()).isEqualTo(200);
+    assertThat(download.body().getBytes(StandardCharsets.ISO_8859_1)).containsExactly(7, 8, 9);
+  }
+
+  @Test
+  void submissionsFromManyThreadsGetDistinctJobs(PyannoteSimulator sim) throws Exception {
+    Http http = new Http(sim.baseUrl(), "sk_test");
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+    try {
+      List<java.util.concurrent.Future<String>> ids = new ArrayList<>();
+      for (int i = 0; i < 40; i++) {
+        int n = i;
+        ids.add(pool.submit(() -> submitDiarization(http, "https://example.com/" + n + ".wav")));
+      }
+      java.util.Set<String> distinct = new java.util.HashSet<>();
+      for (java.util.concurrent.Future<String> f : ids) distinct.add(f.get());
+      assertThat(distinct).hasSize(40);
+      assertThat(sim.jobs()).hasSize(40);
+      assertThat(Http.json(http.get("/v1/jobs?take=100")).get("total").asInt()).isEqualTo(40);
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  @Test
   void aJobOnMediaNeverUploadedFails(PyannoteSimulator sim) {
     Http http = new Http(sim.baseUrl(), "sk_test");
     String jobId = Http.json(http.postJson("/v1/diarize", "{\"url\":\"media://missing.wav\"}")).get("jobId").asText();
