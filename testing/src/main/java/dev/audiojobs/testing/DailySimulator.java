@@ -148,8 +148,13 @@ public final class DailySimulator extends VendorSimulator {
   }
 
   @Override
+  boolean outsideSpec(Exchange e) {
+    return !e.segments.isEmpty() && e.segments.get(0).equals(STORAGE);
+  }
+
+  @Override
   @Nullable Reply handleOutsideSpec(Exchange e) {
-    if (e.segments.size() != 3 || !e.segments.get(0).equals(STORAGE) || !e.method.equals("GET")) return null;
+    if (e.segments.size() != 3 || !e.method.equals("GET")) return Reply.text(404, "text/plain", "not found");
     synchronized (lock) {
       JobRecord job = jobs.get(e.segments.get(1));
       if (job == null || !status(job, clock().instant()).equals("finished")) return Reply.text(404, "text/plain", "not found");

@@ -89,8 +89,12 @@ public final class PyannoteSimulator extends VendorSimulator {
   // ---- the pre-signed storage ------------------------------------------------------------------
 
   @Override
+  boolean outsideSpec(Exchange e) {
+    return !e.segments.isEmpty() && e.segments.get(0).equals(PRESIGNED);
+  }
+
+  @Override
   @Nullable Reply handleOutsideSpec(Exchange e) {
-    if (e.segments.isEmpty() || !e.segments.get(0).equals(PRESIGNED)) return null;
     if (e.header("authorization") != null) {
       violation(Violation.Kind.AUTHORIZATION_ON_PRESIGNED_URL, e,
           "a pre-signed URL carries its own signature; the request must not send Authorization (the API key would leak to the storage)");

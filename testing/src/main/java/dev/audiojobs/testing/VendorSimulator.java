@@ -275,7 +275,12 @@ public abstract sealed class VendorSimulator implements AutoCloseable
   /** Answers a valid, authorized request from the state; called with {@link #lock} held. */
   abstract Reply handle(Exchange exchange, Instant now);
 
-  /** Answers a request that the spec does not cover (a pre-signed URL, a download link), or null. */
+  /** Whether {@code exchange} goes to a URL the spec does not cover (a pre-signed URL, a download link). */
+  boolean outsideSpec(Exchange exchange) {
+    return false;
+  }
+
+  /** Answers a request for which {@link #outsideSpec} is true; never null for one. */
   @Nullable Reply handleOutsideSpec(Exchange exchange) {
     return null;
   }
@@ -386,10 +391,9 @@ public abstract sealed class VendorSimulator implements AutoCloseable
   }
 
   private Reply answer(Exchange e, @Nullable Fault fault) {
-    Reply outside = fault != null && fault.kind == Fault.Kind.STATUS ? null : handleOutsideSpec(e);
-    if (outside != null) return outside;
-
-    List<SpecValidator.Finding> findings = validator.validateRequest(e.method, e.path, e.query, e.headers, e.body);
+    // A pre-signed URL or a download link is not part of the API, so the spec says nothing about it.
+    boolean outside = outsideSpec(e);
+    List<SpecValidator.Finding> findings = outside ? List.of() : validator.validateRequest(e.method, e.path, e.query, e.headers, e.body);
     for (SpecValidator.Finding f : findings) violation(Violation.Kind.INVALID_REQUEST, e, f.toString());
 
     if (fault != null && fault.kind == Fault.Kind.STATUS) {
@@ -398,9 +402,10 @@ public abstract sealed class VendorSimulator implements AutoCloseable
         long seconds = (fault.retryAfter.toMillis() + 999) / 1000;
         r = withRetryAfter(r.header("Retry-After", Long.toString(seconds)), seconds);
       }
-      return checked(e, r, true);
+      return outside ? r : checked(e, r, true);
     }
     if (fault != null && fault.kind == Fault.Kind.RESET) return Reply.empty(0);
+    if (outside) return java.util.Objects.requireNonNull(handleOutsideSpec(e), "outsideSpec without a handler");
 
     if (!findings.isEmpty()) {
       boolean unknownPath = findings.stream().anyMatch(f -> f.key().equals(SpecValidator.PATH_MISSING) || f.key().equals(SpecValidator.OPERATION_NOT_ALLOWED));

@@ -62,6 +62,20 @@ final class FaultsTest {
   }
 
   @Test
+  void aFaultOnThePresignedUrlStoresNothingAndIsNoViolation(PyannoteSimulator sim) {
+    Http http = new Http(sim.baseUrl(), "sk_test");
+    String presigned = Http.json(http.postJson("/v1/media/input", "{\"url\":\"media://a.wav\"}")).get("url").asText();
+    sim.failMatching("PUT", "/_presigned/.*", 1, Fault.status(503));
+    sim.failMatching("PUT", "/_presigned/.*", 1, Fault.reset());
+
+    assertThat(http.putAbsolute(presigned, new byte[] {1}, false).statusCode()).isEqualTo(503);
+    assertThatThrownBy(() -> http.putAbsolute(presigned, new byte[] {2}, false)).isInstanceOf(UncheckedIOException.class);
+    assertThat(sim.media("media://a.wav")).isEmpty();
+    assertThat(http.putAbsolute(presigned, new byte[] {3}, false).statusCode()).isEqualTo(200);
+    assertThat(sim.media("media://a.wav")).hasValueSatisfying(b -> assertThat(b).containsExactly(3));
+  }
+
+  @Test
   void aSlowResponseArrivesLateButWhole(PyannoteSimulator sim) {
     Http http = new Http(sim.baseUrl(), "sk_test");
     sim.failNext(Fault.slow(Duration.ofMillis(700)));
