@@ -7,8 +7,10 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import dev.audiojobs.client.ApiResponse;
 import dev.audiojobs.client.DecodeException;
 import dev.audiojobs.client.FilePart;
+import dev.audiojobs.client.RequestValidationException;
 import dev.audiojobs.client.RetryPolicy;
 import dev.audiojobs.testsupport.FakeTime;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -145,5 +147,52 @@ final class LyrcsWriteSideTest {
     assertThat(server.takeRequest().getMethod()).isEqualTo("POST");
     assertThat(server.takeRequest().getTarget()).isEqualTo("/api/v1/jobs/a1b2");
     assertThat(server.getRequestCount()).isEqualTo(2);
+  }
+
+  @Test
+  void anHttpAudioUrlIsRefusedBeforeSending() {
+    RequestValidationException e = catchThrowableOfType(RequestValidationException.class,
+        () -> client().transcribe(TranscribeUrlRequest.builder().audioUrl("http://example.com/song.mp3").language("Tamil").build()));
+
+    assertThat(e.path()).isEqualTo("$.audio_url");
+    assertThat(server.getRequestCount()).isZero();
+  }
+
+  @Test
+  void aFileOverTheLimitIsRefusedBeforeSendingWithAPointerToAudioUrl() {
+    // a stream that is never read: the refusal comes from the declared length alone
+    InputStream never = new InputStream() {
+      @Override
+      public int read() {
+        throw new AssertionError("the file was read");
+      }
+    };
+
+    RequestValidationException e = catchThrowableOfType(RequestValidationException.class,
+        () -> client().transcribe(TranscribeFileRequest.builder().file(FilePart.of(never, 4_500_001)).language("Tamil").build()));
+
+    assertThat(e.path()).isEqualTo("$.file");
+    assertThat(e.reason()).contains("4500001").contains("4500000").contains("audio_url");
+    assertThat(server.getRequestCount()).isZero();
+  }
+
+  @Test
+  void aFileAtTheLimitIsSent() throws Exception {
+    server.enqueue(response(202, "application/json", ACCEPTED));
+
+    client().transcribe(TranscribeFileRequest.builder().file(FilePart.of(new byte[4_500_000])).language("Tamil").build());
+
+    assertThat(server.takeRequest().getBody().size()).isGreaterThan(4_500_000);
+  }
+
+  @Test
+  void aWebhookUrlInAMultipartBodyIsRefusedSinceTheVendorIgnoresItThere() {
+    RequestValidationException e = catchThrowableOfType(RequestValidationException.class,
+        () -> client().transcribe(TranscribeFileRequest.builder().file(FilePart.of(new byte[1])).language("Tamil")
+            .putAdditionalProperty("webhook_url", "https://example.com/hook").build()));
+
+    assertThat(e.path()).isEqualTo("$.webhook_url");
+    assertThat(e.reason()).contains("ignores webhook_url").contains("audio_url");
+    assertThat(server.getRequestCount()).isZero();
   }
 }

@@ -84,7 +84,8 @@ final class RequestRecords {
           throw unsupported(at, "a file (format: binary) outside a multipart/form-data body");
         }
       }
-      models.put(e.getKey(), new RecordSchema(record.name(), record.description(), record.properties(), true, isMultipart));
+      models.put(e.getKey(), new RecordSchema(record.name(), record.description(), record.properties(), true, isMultipart,
+          record.refused()));
     }
     for (String name : received) {
       if (models.get(name) instanceof RecordSchema record) {

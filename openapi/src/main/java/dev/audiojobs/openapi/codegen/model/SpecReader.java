@@ -174,7 +174,9 @@ public final class SpecReader {
   private Constraints constraints(JsonNode schema, String where) {
     String pattern = schema.has("pattern") ? schema.get("pattern").asText() : null;
     return new Constraints(decimal(schema, "minimum"), decimal(schema, "maximum"), integer(schema, "minLength"),
-        integer(schema, "maxLength"), pattern, integer(schema, "minItems"), integer(schema, "maxItems"));
+        integer(schema, "maxLength"), pattern, integer(schema, "minItems"), integer(schema, "maxItems"),
+        schema.path("x-audiojobs-max-bytes").canConvertToLong() ? schema.get("x-audiojobs-max-bytes").longValue() : null,
+        schema.has("x-audiojobs-max-bytes-instead") ? schema.get("x-audiojobs-max-bytes-instead").asText() : null);
   }
 
   private static @Nullable BigDecimal decimal(JsonNode schema, String keyword) {
@@ -215,11 +217,23 @@ public final class SpecReader {
     for (Map.Entry<String, JsonNode> entry : fields(schema.path("properties"))) {
       String where = SCHEMAS + name + "/properties/" + escape(entry.getKey());
       JsonNode property = entry.getValue();
+      if (property.has("x-audiojobs-max-bytes") && !(type(property, where) instanceof Type.Binary)) {
+        throw unsupported(where + "/x-audiojobs-max-bytes", "a size limit on a property that is not a file (format: binary)");
+      }
       properties.add(new Property(entry.getKey(), type(property, where), required.contains(entry.getKey()),
           nullable(property), text(property, "description"), constraints(property, where),
           property.path("x-audiojobs-request-id").asBoolean(false)));
     }
-    return new RecordSchema(name, text(schema, "description"), List.copyOf(properties), false, false);
+    Map<String, String> refused = new LinkedHashMap<>();
+    for (Map.Entry<String, JsonNode> e : fields(schema.path("x-audiojobs-refused-properties"))) {
+      if (schema.path("properties").has(e.getKey())) {
+        throw unsupported(SCHEMAS + name + "/x-audiojobs-refused-properties/" + escape(e.getKey()),
+            "refusing a property the record declares");
+      }
+      refused.put(e.getKey(), e.getValue().asText());
+    }
+    return new RecordSchema(name, text(schema, "description"), List.copyOf(properties), false, false,
+        Collections.unmodifiableMap(refused));
   }
 
   private EnumSchema enumeration(String name, JsonNode schema) {
