@@ -151,6 +151,7 @@ final class LyrcsWriteSideTest {
 
   @Test
   void anHttpAudioUrlIsRefusedBeforeSending() {
+    server.enqueue(response(202, "application/json", ACCEPTED)); // answered if sent, so a miss fails fast
     RequestValidationException e = catchThrowableOfType(RequestValidationException.class,
         () -> client().transcribe(TranscribeUrlRequest.builder().audioUrl("http://example.com/song.mp3").language("Tamil").build()));
 
@@ -160,6 +161,7 @@ final class LyrcsWriteSideTest {
 
   @Test
   void aFileOverTheLimitIsRefusedBeforeSendingWithAPointerToAudioUrl() {
+    server.enqueue(response(202, "application/json", ACCEPTED)); // answered if sent, so a miss fails fast
     // a stream that is never read: the refusal comes from the declared length alone
     InputStream never = new InputStream() {
       @Override
@@ -187,6 +189,7 @@ final class LyrcsWriteSideTest {
 
   @Test
   void aWebhookUrlInAMultipartBodyIsRefusedSinceTheVendorIgnoresItThere() {
+    server.enqueue(response(202, "application/json", ACCEPTED)); // answered if sent, so a miss fails fast
     RequestValidationException e = catchThrowableOfType(RequestValidationException.class,
         () -> client().transcribe(TranscribeFileRequest.builder().file(FilePart.of(new byte[1])).language("Tamil")
             .putAdditionalProperty("webhook_url", "https://example.com/hook").build()));
