@@ -41,8 +41,12 @@ final class OutcomeRenderer {
         .addJavadoc("""
             What {@code $L} answers: one variant per success body the spec declares, picked by the response's
             status and {@code Content-Type}. Switch over it; a body the spec does not declare is a
-            {@link $T}, never a guess.
+            {@link $T}, never a guess. A variant of a status other than the first is an answer, not an
+            exception: a caller who repeats the call until it changes must bound that wait itself.
             """, operation.id(), RuntimeTypes.DECODE_EXCEPTION);
+    if (!operation.description().isBlank()) {
+      type.addJavadoc("\n<p>From the spec: $L\n", Names.javadoc(operation.description()));
+    }
     for (Operation.Outcome outcome : outcomes.outcomes()) {
       ClassName variant = variantClass(context, operation, outcome);
       type.addPermittedSubclass(variant);
