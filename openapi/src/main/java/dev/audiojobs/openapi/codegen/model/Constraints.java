@@ -14,10 +14,13 @@ import org.jspecify.annotations.Nullable;
  * @param pattern an ECMA 262 regular expression a string must match somewhere (unanchored, as JSON Schema says)
  * @param minItems least number of elements of an array
  * @param maxItems most number of elements of an array
+ * @param maxBytes most bytes of a file ({@code x-audiojobs-max-bytes})
+ * @param instead what to send instead of a larger file ({@code x-audiojobs-max-bytes-instead}), or null
  */
 public record Constraints(@Nullable BigDecimal minimum, @Nullable BigDecimal maximum, @Nullable Integer minLength,
-    @Nullable Integer maxLength, @Nullable String pattern, @Nullable Integer minItems, @Nullable Integer maxItems) {
-  public static final Constraints NONE = new Constraints(null, null, null, null, null, null, null);
+    @Nullable Integer maxLength, @Nullable String pattern, @Nullable Integer minItems, @Nullable Integer maxItems,
+    @Nullable Long maxBytes, @Nullable String instead) {
+  public static final Constraints NONE = new Constraints(null, null, null, null, null, null, null, null, null);
 
   /** Whether any keyword is stated. */
   public boolean any() {

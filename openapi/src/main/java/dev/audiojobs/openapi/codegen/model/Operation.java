@@ -13,7 +13,8 @@ import org.jspecify.annotations.Nullable;
  * @param summary the spec's text, empty when there is none
  * @param description the spec's text, empty when there is none
  * @param parameters path and query parameters, in spec order
- * @param requestBody the body the client sends, or null for none
+ * @param requestBody the body the client sends, or null for none; the first of {@code requestBodies}
+ * @param requestBodies every media type the spec lets a request use, each its own record, in spec order
  * @param success the 2xx response the client decodes
  * @param errors the JSON schema declared for each non-2xx status, by status
  * @param waiting {@code x-audiojobs-wait}, or null
@@ -23,7 +24,7 @@ import org.jspecify.annotations.Nullable;
  * @param pointer the JSON pointer of the operation ({@code #/paths/~1v1~1jobs/get})
  */
 public record Operation(String id, HttpMethod method, String path, String summary, String description,
-    List<Parameter> parameters, @Nullable RequestBody requestBody, Response success, Map<Integer, String> errors,
+    List<Parameter> parameters, @Nullable RequestBody requestBody, List<RequestBody> requestBodies, Response success, Map<Integer, String> errors,
     @Nullable Wait waiting, @Nullable Paging paging, @Nullable Upload upload, @Nullable ThenWait thenWait, String pointer) {
 
   /** The methods the generator supports. */
@@ -45,6 +46,15 @@ public record Operation(String id, HttpMethod method, String path, String summar
    */
   public record Parameter(String name, Location in, boolean required, Type type, String description,
       Constraints constraints, @Nullable String defaultValue) {}
+
+  /**
+   * This operation as seen by one of its request bodies: the client gets one method per media type,
+   * overloaded by the body's record.
+   */
+  public Operation withRequestBody(RequestBody body) {
+    return new Operation(id, method, path, summary, description, parameters, body, requestBodies, success, errors,
+        waiting, paging, upload, thenWait, pointer);
+  }
 
   /** The parameter named {@code wireName}. */
   public Optional<Parameter> parameter(String wireName) {
@@ -85,6 +95,25 @@ public record Operation(String id, HttpMethod method, String path, String summar
 
   /** No body (204). */
   public record NoBody() implements Body {}
+
+  /**
+   * Several possible success bodies: more than one 2xx status, or more than one media type for one;
+   * the client picks one by the response's status and {@code Content-Type}.
+   *
+   * @param outcomes in spec order; each names its schema, which names its variant of the result
+   */
+  public record Outcomes(List<Outcome> outcomes) implements Body {}
+
+  /**
+   * One possible success body.
+   *
+   * @param status the 2xx status
+   * @param mediaType {@code application/json} or {@code text/plain}
+   * @param schema the named schema of the body (a model, or an alias of a string or an array)
+   * @param body how it decodes ({@link JsonBody} or {@link TextBody})
+   * @param description the response's text, empty when there is none
+   */
+  public record Outcome(int status, String mediaType, String schema, Body body, String description) {}
 
   /**
    * {@code x-audiojobs-wait}: poll this operation until the job's status is terminal.

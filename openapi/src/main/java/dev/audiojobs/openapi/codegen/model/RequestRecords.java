@@ -50,11 +50,16 @@ final class RequestRecords {
     Set<String> multipart = new LinkedHashSet<>();
     Set<String> received = new LinkedHashSet<>();
     for (Operation operation : operations) {
-      if (operation.requestBody() != null) {
-        if (operation.requestBody().multipart()) multipart.add(operation.requestBody().schema());
-        reach(new Type.Ref(operation.requestBody().schema()), sent, operation.pointer() + "/requestBody");
+      for (Operation.RequestBody body : operation.requestBodies()) {
+        if (body.multipart()) multipart.add(body.schema());
+        reach(new Type.Ref(body.schema()), sent, operation.pointer() + "/requestBody");
       }
       if (operation.success().body() instanceof Operation.JsonBody json) reachReceived(json.type(), received);
+      if (operation.success().body() instanceof Operation.Outcomes outcomes) {
+        for (Operation.Outcome outcome : outcomes.outcomes()) {
+          if (outcome.body() instanceof Operation.JsonBody json) reachReceived(json.type(), received);
+        }
+      }
       operation.errors().values().forEach(e -> reachReceived(new Type.Ref(e), received));
       operation.parameters().forEach(p -> reachReceived(p.type(), received));
     }
@@ -79,7 +84,8 @@ final class RequestRecords {
           throw unsupported(at, "a file (format: binary) outside a multipart/form-data body");
         }
       }
-      models.put(e.getKey(), new RecordSchema(record.name(), record.description(), record.properties(), true, isMultipart));
+      models.put(e.getKey(), new RecordSchema(record.name(), record.description(), record.properties(), true, isMultipart,
+          record.refused()));
     }
     for (String name : received) {
       if (models.get(name) instanceof RecordSchema record) {

@@ -20,9 +20,11 @@ public sealed interface Schema {
    *     required property fails as an invalid request.
    * @param multipart whether the record is a {@code multipart/form-data} body: its properties are the
    *     form's fields, files among them
+   * @param refused additional properties a request may not carry, each with the reason
+   *     ({@code x-audiojobs-refused-properties}: the vendor would ignore them silently)
    */
-  record RecordSchema(String name, String description, List<Property> properties, boolean request, boolean multipart)
-      implements Schema {
+  record RecordSchema(String name, String description, List<Property> properties, boolean request, boolean multipart,
+      Map<String, String> refused) implements Schema {
     /** The property named {@code wireName}. */
     public Optional<Property> property(String wireName) {
       return properties.stream().filter(p -> p.name().equals(wireName)).findFirst();

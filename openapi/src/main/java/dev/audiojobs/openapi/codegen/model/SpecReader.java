@@ -58,7 +58,10 @@ public final class SpecReader {
   }
 
   private Api api() {
-    for (Map.Entry<String, JsonNode> e : fields(schemas)) models.put(e.getKey(), schema(e.getKey(), e.getValue()));
+    for (Map.Entry<String, JsonNode> e : fields(schemas)) {
+      Schema model = schema(e.getKey(), e.getValue());
+      if (model != null) models.put(e.getKey(), model);
+    }
     String server = spec.path("servers").path(0).path("url").asText("");
     if (server.isEmpty()) throw unsupported("#/servers", "a spec without a server URL");
     String title = spec.path("info").path("title").asText(vendor.token());
@@ -171,7 +174,9 @@ public final class SpecReader {
   private Constraints constraints(JsonNode schema, String where) {
     String pattern = schema.has("pattern") ? schema.get("pattern").asText() : null;
     return new Constraints(decimal(schema, "minimum"), decimal(schema, "maximum"), integer(schema, "minLength"),
-        integer(schema, "maxLength"), pattern, integer(schema, "minItems"), integer(schema, "maxItems"));
+        integer(schema, "maxLength"), pattern, integer(schema, "minItems"), integer(schema, "maxItems"),
+        schema.path("x-audiojobs-max-bytes").canConvertToLong() ? schema.get("x-audiojobs-max-bytes").longValue() : null,
+        schema.has("x-audiojobs-max-bytes-instead") ? schema.get("x-audiojobs-max-bytes-instead").asText() : null);
   }
 
   private static @Nullable BigDecimal decimal(JsonNode schema, String keyword) {
@@ -184,7 +189,11 @@ public final class SpecReader {
 
   // ---------------------------------------------------------------- schemas
 
-  private Schema schema(String name, JsonNode schema) {
+  /**
+   * The model class of a named schema, or null for an alias: a named string or array, which every
+   * reference reads as the type it names ({@code DownloadText: {type: string}} is a {@code String}).
+   */
+  private @Nullable Schema schema(String name, JsonNode schema) {
     String pointer = SCHEMAS + name;
     if (!CLASS_NAME.matcher(name).matches()) {
       throw unsupported(pointer, "a schema name that is not a Java class name (letters and digits, upper-case first)");
@@ -195,7 +204,11 @@ public final class SpecReader {
     if (schema.has("oneOf")) return union(name, schema);
     if (schema.has("enum")) return enumeration(name, schema);
     if (schema.has("properties") || "object".equals(schema.path("type").asText())) return record(name, schema);
-    throw unsupported(pointer, "a named schema that is not an object, an enum or a oneOf");
+    if (List.of("string", "array").contains(schema.path("type").asText())) {
+      type(schema, pointer); // an alias the generator cannot type fails here, at its own pointer
+      return null;
+    }
+    throw unsupported(pointer, "a named schema that is not an object, an enum, a oneOf, a string or an array");
   }
 
   private RecordSchema record(String name, JsonNode schema) {
@@ -204,11 +217,23 @@ public final class SpecReader {
     for (Map.Entry<String, JsonNode> entry : fields(schema.path("properties"))) {
       String where = SCHEMAS + name + "/properties/" + escape(entry.getKey());
       JsonNode property = entry.getValue();
+      if (property.has("x-audiojobs-max-bytes") && !(type(property, where) instanceof Type.Binary)) {
+        throw unsupported(where + "/x-audiojobs-max-bytes", "a size limit on a property that is not a file (format: binary)");
+      }
       properties.add(new Property(entry.getKey(), type(property, where), required.contains(entry.getKey()),
           nullable(property), text(property, "description"), constraints(property, where),
           property.path("x-audiojobs-request-id").asBoolean(false)));
     }
-    return new RecordSchema(name, text(schema, "description"), List.copyOf(properties), false, false);
+    Map<String, String> refused = new LinkedHashMap<>();
+    for (Map.Entry<String, JsonNode> e : fields(schema.path("x-audiojobs-refused-properties"))) {
+      if (schema.path("properties").has(e.getKey())) {
+        throw unsupported(SCHEMAS + name + "/x-audiojobs-refused-properties/" + escape(e.getKey()),
+            "refusing a property the record declares");
+      }
+      refused.put(e.getKey(), e.getValue().asText());
+    }
+    return new RecordSchema(name, text(schema, "description"), List.copyOf(properties), false, false,
+        Collections.unmodifiableMap(refused));
   }
 
   private EnumSchema enumeration(String name, JsonNode schema) {
@@ -283,15 +308,18 @@ public final class SpecReader {
           p.path("required").asBoolean(false), type, text(p, "description"), constraints(p.path("schema"), at),
           defaultValue.isValueNode() ? defaultValue.asText() : null));
     }
-    Operation.RequestBody body = operation.has("requestBody") ? requestBody(where, method, operation.get("requestBody")) : null;
+    List<Operation.RequestBody> bodies = operation.has("requestBody")
+        ? requestBodies(where, method, operation.get("requestBody")) : List.of();
+    Operation.RequestBody body = bodies.isEmpty() ? null : bodies.get(0);
     Operation.Response success = null;
+    List<Operation.Outcome> outcomes = new ArrayList<>();
     Map<Integer, String> errors = new TreeMap<>();
     for (Map.Entry<String, JsonNode> response : fields(operation.path("responses"))) {
       String at = where + "/responses/" + escape(response.getKey());
       JsonNode content = response.getValue().path("content");
       if (response.getKey().startsWith("2")) {
-        if (success != null) throw unsupported(at, "a second 2xx response (the client decodes one success)");
-        success = success(at, response.getKey(), content);
+        outcomes.addAll(outcomes(at, response.getKey(), response.getValue()));
+        if (success == null) success = success(at, response.getKey(), content);
         continue;
       }
       JsonNode schema = content.path("application/json").path("schema");
@@ -302,6 +330,16 @@ public final class SpecReader {
       errors.put(Integer.parseInt(response.getKey()), refName(schema.get("$ref").asText(), at));
     }
     if (success == null) throw unsupported(where + "/responses", "an operation without a 2xx response");
+    if (outcomes.size() > 1) {
+      Set<String> names = new LinkedHashSet<>();
+      for (Operation.Outcome outcome : outcomes) {
+        if (outcome.schema().isEmpty() || !names.add(outcome.schema())) {
+          throw unsupported(where + "/responses", "several 2xx bodies that are not each a distinct named schema "
+              + "(each names its variant of the result)");
+        }
+      }
+      success = new Operation.Response(success.status(), new Operation.Outcomes(List.copyOf(outcomes)));
+    }
     Operation.Wait wait = operation.has("x-audiojobs-wait")
         ? wait(where, operation.get("x-audiojobs-wait"), parameters, success) : null;
     Operation.Paging paging = operation.has("x-audiojobs-paging")
@@ -314,7 +352,7 @@ public final class SpecReader {
       thenWait = new Operation.ThenWait(then.path("operation").asText(""), then.path("jobIdProperty").asText(""));
     }
     return new Operation(id, HttpMethod.valueOf(method.toUpperCase(Locale.ROOT)), path, text(operation, "summary"),
-        text(operation, "description"), List.copyOf(parameters), body, success,
+        text(operation, "description"), List.copyOf(parameters), body, bodies, success,
         Collections.unmodifiableMap(errors), wait, paging, upload, thenWait, where);
   }
 
@@ -323,15 +361,26 @@ public final class SpecReader {
    * schema is a named record. A body the spec marks optional is still always sent (an empty record is
    * a valid one), so the client method takes it like a required one.
    */
-  private Operation.RequestBody requestBody(String where, String method, JsonNode body) {
+  private List<Operation.RequestBody> requestBodies(String where, String method, JsonNode body) {
     String at = where + "/requestBody";
     if (method.equals("get")) throw unsupported(at, "a request body on a GET");
     if (body.has("$ref")) throw unsupported(at, "a $ref to components/requestBodies; put the body inline");
     JsonNode content = body.path("content");
-    if (content.size() != 1) {
-      throw unsupported(at + "/content", "a request body with " + content.size() + " media types (one is supported)");
+    if (content.isEmpty()) throw unsupported(at + "/content", "a request body without a media type");
+    List<Operation.RequestBody> bodies = new ArrayList<>();
+    Set<String> records = new LinkedHashSet<>();
+    for (Map.Entry<String, JsonNode> media : fields(content)) {
+      Operation.RequestBody one = requestBody(at, media.getKey(), content, body);
+      if (!records.add(one.schema())) {
+        // the client's methods are overloaded by the body's record, so each media type needs its own
+        throw unsupported(at + "/content", "two media types with the same record " + one.schema());
+      }
+      bodies.add(one);
     }
-    String mediaType = content.fieldNames().next();
+    return List.copyOf(bodies);
+  }
+
+  private Operation.RequestBody requestBody(String at, String mediaType, JsonNode content, JsonNode body) {
     if (!mediaType.equals(Operation.RequestBody.JSON) && !mediaType.equals(Operation.RequestBody.MULTIPART)) {
       throw unsupported(at + "/content/" + escape(mediaType), "a " + mediaType + " request body");
     }
@@ -345,20 +394,45 @@ public final class SpecReader {
     return new Operation.RequestBody(mediaType, name, body.path("required").asBoolean(false));
   }
 
+  /**
+   * Every body one 2xx response may carry, one per media type, each a named schema: the variants of a
+   * result when an operation has more than one.
+   */
+  private List<Operation.Outcome> outcomes(String at, String statusKey, JsonNode response) {
+    JsonNode content = response.path("content");
+    List<Operation.Outcome> out = new ArrayList<>();
+    if (!statusKey.matches("20[0-9]")) throw unsupported(at, "a 2xx range; name the status");
+    for (Map.Entry<String, JsonNode> media : fields(content)) {
+      String mediaAt = at + "/content/" + escape(media.getKey());
+      JsonNode schema = media.getValue().path("schema");
+      Operation.Response one = success(at, statusKey, single(content, media.getKey()));
+      String name = schema.has("$ref") ? refName(schema.get("$ref").asText(), mediaAt + "/schema") : null;
+      out.add(new Operation.Outcome(one.status(), media.getKey(), name == null ? "" : name, one.body(),
+          text(response, "description")));
+    }
+    if (content.isMissingNode() || content.isEmpty()) {
+      out.add(new Operation.Outcome(Integer.parseInt(statusKey), "", "", new Operation.NoBody(), text(response, "description")));
+    }
+    return out;
+  }
+
+  private static JsonNode single(JsonNode content, String mediaType) {
+    com.fasterxml.jackson.databind.node.ObjectNode one = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+    one.set(mediaType, content.get(mediaType));
+    return one;
+  }
+
   /** The 2xx response: JSON (a named schema or an array of one), {@code text/plain}, or no body. */
   private Operation.Response success(String at, String statusKey, JsonNode content) {
     if (!statusKey.matches("20[0-9]")) throw unsupported(at, "a 2xx range; name the status");
     int status = Integer.parseInt(statusKey);
     if (content.isMissingNode() || content.isEmpty()) return new Operation.Response(status, new Operation.NoBody());
     if (status == 204) throw unsupported(at + "/content", "a 204 with content");
-    if (content.size() != 1) {
-      throw unsupported(at + "/content", "a success with " + content.size() + " media types (one is supported)");
-    }
     String mediaType = content.fieldNames().next();
     String schemaAt = at + "/content/" + escape(mediaType) + "/schema";
     JsonNode schema = content.get(mediaType).path("schema");
     if (mediaType.equals("text/plain")) {
-      if (!schema.isMissingNode() && !"string".equals(schema.path("type").asText("string"))) {
+      if (!schema.isMissingNode() && !Type.STRING.equals(type(schema, schemaAt))) {
         throw unsupported(schemaAt, "a text/plain body whose schema is not a string");
       }
       return new Operation.Response(status, new Operation.TextBody());
@@ -366,9 +440,10 @@ public final class SpecReader {
     if (!mediaType.equals("application/json")) throw unsupported(at + "/content/" + escape(mediaType), "a " + mediaType + " success");
     Type type = type(schema, schemaAt);
     boolean named = type instanceof Type.Ref;
-    boolean arrayOfNamed = type instanceof Type.ListOf list && list.element() instanceof Type.Ref;
+    boolean arrayOfNamed = type instanceof Type.ListOf list
+        && (list.element() instanceof Type.Ref || list.element() instanceof Type.Scalar);
     if (!named && !arrayOfNamed) {
-      throw unsupported(schemaAt, "a JSON success that is neither a named schema nor an array of one");
+      throw unsupported(schemaAt, "a JSON success that is neither a named schema nor an array of one or of scalars");
     }
     return new Operation.Response(status, new Operation.JsonBody(type));
   }

@@ -129,7 +129,19 @@ final class ClientRenderer {
             .returns(String.class)
             .addStatement("return $S + core.options() + $S", client.simpleName() + "{", "}")
             .build());
-    for (Operation operation : context.api().operations()) type.addMethods(operations.methods(operation));
+    for (Operation operation : context.api().operations()) {
+      if (operation.requestBodies().size() < 2) {
+        type.addMethods(operations.methods(operation));
+        continue;
+      }
+      // one overload per request media type, each taking its own record
+      for (Operation.RequestBody body : operation.requestBodies()) {
+        type.addMethods(operations.methods(operation.withRequestBody(body)));
+      }
+    }
+    if (context.api().operations().stream().anyMatch(o -> o.success().body() instanceof Operation.Outcomes)) {
+      type.addMethod(OperationRenderer.decodeMethod());
+    }
     return type.build();
   }
 

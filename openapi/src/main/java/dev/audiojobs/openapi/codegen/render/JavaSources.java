@@ -39,6 +39,11 @@ public final class JavaSources {
         add(files, context, new UnionAdapterRenderer(context).render(union));
       }
     }
+    for (dev.audiojobs.openapi.codegen.model.Operation operation : api.operations()) {
+      if (operation.success().body() instanceof dev.audiojobs.openapi.codegen.model.Operation.Outcomes) {
+        add(files, context, new OutcomeRenderer(context).render(operation));
+      }
+    }
     add(files, context, new ClientRenderer(context).render());
     add(files, context, new ServiceRenderer(context).render());
     add(files, context, new JsonRenderer(context).render());

@@ -55,7 +55,85 @@ final class OperationRenderer {
     Operation.Body body = operation.success().body();
     if (body instanceof Operation.JsonBody json) return context.types().boxed(json.type());
     if (body instanceof Operation.TextBody) return ClassName.get(String.class);
+    if (body instanceof Operation.Outcomes) return OutcomeRenderer.resultClass(context, operation);
     return ClassName.get(Void.class);
+  }
+
+  /** The type the runtime decodes: for several success bodies the raw text, which the client then sorts. */
+  private TypeName wireType(Operation operation) {
+    if (operation.success().body() instanceof Operation.Outcomes) return ClassName.get(String.class);
+    return returnType(operation);
+  }
+
+  private static boolean outcomes(Operation operation) {
+    return operation.success().body() instanceof Operation.Outcomes;
+  }
+
+  /** The adapter field of one JSON outcome that is an array: {@code DOWNLOAD_WORD_TIMINGS}. */
+  private static String outcomeAdapter(Operation operation, Operation.Outcome outcome) {
+    return constant(operation) + "_" + Names.constant(outcome.schema());
+  }
+
+  /**
+   * {@code <id>Result(response)}: picks the variant by status and {@code Content-Type} (the media type
+   * only matters where one status has several) and decodes it; anything else is a DecodeException.
+   */
+  private MethodSpec outcomeMethod(Operation operation) {
+    Operation.Outcomes outcomes = (Operation.Outcomes) operation.success().body();
+    TypeName result = returnType(operation);
+    CodeBlock.Builder code = CodeBlock.builder()
+        .addStatement("int status = response.statusCode()")
+        .addStatement("$T contentType = response.header($S).orElse($S).toLowerCase($T.ROOT)", String.class,
+            "Content-Type", "", Locale.class)
+        .addStatement("$T text = response.body()", String.class);
+    for (Operation.Outcome outcome : outcomes.outcomes()) {
+      long sameStatus = outcomes.outcomes().stream().filter(o -> o.status() == outcome.status()).count();
+      CodeBlock condition = sameStatus == 1 ? CodeBlock.of("status == $L", outcome.status())
+          : CodeBlock.of("status == $L && contentType.startsWith($S)", outcome.status(), outcome.mediaType());
+      ClassName variant = OutcomeRenderer.variantClass(context, operation, outcome);
+      code.beginControlFlow("if ($L)", condition);
+      if (outcome.body() instanceof Operation.JsonBody json) {
+        CodeBlock adapter = json.type() instanceof Type.Ref ref
+            ? CodeBlock.of("$T.INSTANCE", context.types().adapter(ref.schema()))
+            : CodeBlock.of("$N", outcomeAdapter(operation, outcome));
+        code.addStatement("return $T.of(status, response.headers(), new $T(decode($S, status, text, $L)))",
+            API_RESPONSE, variant, operation.id(), adapter);
+      } else {
+        code.addStatement("return $T.of(status, response.headers(), new $T(text))", API_RESPONSE, variant);
+      }
+      code.endControlFlow();
+    }
+    code.addStatement("throw new $T($S, status, $S, $S + contentType + $S, text, null)", DECODE_EXCEPTION,
+        operation.id(), "$", "a success the spec does not declare (Content-Type '", "')");
+    return MethodSpec.methodBuilder(operation.id() + "Result")
+        .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+        .returns(ParameterizedTypeName.get(API_RESPONSE, result))
+        .addParameter(ParameterizedTypeName.get(API_RESPONSE, ClassName.get(String.class)), "response")
+        .addCode(code.build())
+        .build();
+  }
+
+  /** {@code decode(operation, status, text, adapter)}: JSON text through an adapter, failures as DecodeException. */
+  static MethodSpec decodeMethod() {
+    com.palantir.javapoet.TypeVariableName t = com.palantir.javapoet.TypeVariableName.get("T");
+    return MethodSpec.methodBuilder("decode")
+        .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+        .addTypeVariable(t)
+        .returns(t)
+        .addParameter(String.class, "operation")
+        .addParameter(int.class, "status")
+        .addParameter(String.class, "text")
+        .addParameter(ParameterizedTypeName.get(RuntimeTypes.JSON_ADAPTER, t), "adapter")
+        .beginControlFlow("try")
+        .addStatement("$T value = adapter.fromJson(text)", t)
+        .addStatement("if (value == null) throw new $T(operation, status, $S, $S, text, null)", DECODE_EXCEPTION, "$",
+            "null where the spec wants a value")
+        .addStatement("return value")
+        .nextControlFlow("catch ($T | $T e)", java.io.IOException.class, RuntimeException.class)
+        .addStatement("throw new $T(operation, status, $S, $T.valueOf(e.getMessage()), text, e)", DECODE_EXCEPTION, "$",
+            String.class)
+        .endControlFlow()
+        .build();
   }
 
   private static boolean noContent(Operation operation) {
@@ -75,6 +153,10 @@ final class OperationRenderer {
 
   /** {@code JsonAdapter<List<X>>} for a top-level JSON array, which has no generated adapter of its own. */
   private FieldSpec arrayAdapter(Operation operation, Type type) {
+    return arrayAdapter(operation, type, constant(operation) + "_BODY");
+  }
+
+  private FieldSpec arrayAdapter(Operation operation, Type type, String name) {
     JavaTypes types = context.types();
     TypeName listType = types.boxed(type);
     TypeSpec adapter = TypeSpec.anonymousClassBuilder("")
@@ -100,7 +182,7 @@ final class OperationRenderer {
             .endControlFlow()
             .build())
         .build();
-    return FieldSpec.builder(ParameterizedTypeName.get(RuntimeTypes.JSON_ADAPTER, listType), constant(operation) + "_BODY",
+    return FieldSpec.builder(ParameterizedTypeName.get(RuntimeTypes.JSON_ADAPTER, listType), name,
             Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
         .addJavadoc("The 2xx body of {@code $L}: a JSON array.", operation.id())
         .initializer("$L", adapter)
@@ -108,7 +190,7 @@ final class OperationRenderer {
   }
 
   List<FieldSpec> constants(Operation operation) {
-    TypeName result = returnType(operation);
+    TypeName result = wireType(operation);
     List<FieldSpec> fields = new ArrayList<>();
     CodeBlock.Builder definition = CodeBlock.builder();
     Operation.Body body = operation.success().body();
@@ -117,6 +199,14 @@ final class OperationRenderer {
       definition.add("$T.builder($S, $L)", OPERATION, operation.id(), successAdapter(operation));
     } else if (body instanceof Operation.TextBody) {
       definition.add("$T.textBuilder($S)", OPERATION, operation.id());
+    } else if (body instanceof Operation.Outcomes several) {
+      // the runtime hands over the text; <id>Result picks and decodes the variant
+      definition.add("$T.textBuilder($S)", OPERATION, operation.id());
+      for (Operation.Outcome outcome : several.outcomes()) {
+        if (outcome.body() instanceof Operation.JsonBody json && !(json.type() instanceof Type.Ref)) {
+          fields.add(arrayAdapter(operation, json.type(), outcomeAdapter(operation, outcome)));
+        }
+      }
     } else {
       definition.add("$T.noContentBuilder($S)", OPERATION, operation.id());
     }
@@ -235,6 +325,14 @@ final class OperationRenderer {
       plain.returns(result).addStatement("return $NWithResponse($L).body()", id, arguments);
     }
     methods.add(plain.build());
+    CodeBlock execute = outcomes(operation) ? CodeBlock.of("$NResult(core.execute($L))", id, call)
+        : CodeBlock.of("core.execute($L)", call);
+    CodeBlock executeAsync = outcomes(operation)
+        ? CodeBlock.of("core.executeAsync($L).thenApply($T::$NResult)", call, ClientRenderer.clientClass(context), id)
+        : CodeBlock.of("core.executeAsync($L)", call);
+    CodeBlock executeAsyncBody = outcomes(operation)
+        ? CodeBlock.of("core.executeAsync($L).thenApply(response -> $NResult(response).body())", call, id)
+        : CodeBlock.of("core.executeAsyncBody($L)", call);
     methods.add(MethodSpec.methodBuilder(id + "WithResponse")
         .addJavadoc("""
             Like {@link #$L}, with the response's status and headers.
@@ -247,7 +345,7 @@ final class OperationRenderer {
         .returns(ParameterizedTypeName.get(API_RESPONSE, result))
         .addParameters(parameters)
         .addCode(nullChecks)
-        .addStatement("return core.execute($L)", call)
+        .addStatement("return $L", execute)
         .build());
     methods.add(MethodSpec.methodBuilder(id + "Async")
         .addJavadoc("Like {@link #$L}, asynchronously; cancelling the future cancels the call.", id)
@@ -255,7 +353,7 @@ final class OperationRenderer {
         .returns(ParameterizedTypeName.get(ClassName.get(CompletableFuture.class), result))
         .addParameters(parameters)
         .addCode(nullChecks)
-        .addStatement("return core.executeAsyncBody($L)", call)
+        .addStatement("return $L", executeAsyncBody)
         .build());
     methods.add(MethodSpec.methodBuilder(id + "WithResponseAsync")
         .addJavadoc("Like {@link #$LWithResponse}, asynchronously; cancelling the future cancels the call.", id)
@@ -264,7 +362,7 @@ final class OperationRenderer {
             ParameterizedTypeName.get(API_RESPONSE, result)))
         .addParameters(parameters)
         .addCode(nullChecks)
-        .addStatement("return core.executeAsync($L)", call)
+        .addStatement("return $L", executeAsync)
         .build());
     if (operation.parameters().stream().anyMatch(p -> !p.required())) {
       List<ParameterSpec> required = new ArrayList<>();
@@ -293,6 +391,7 @@ final class OperationRenderer {
           .build());
     }
     if (operation.requestBody() != null && operation.requestBody().multipart()) methods.add(multipartBody(operation));
+    if (outcomes(operation)) methods.add(outcomeMethod(operation));
     methods.addAll(new ExtensionRenderer(context, this).methods(operation, parameters));
     return methods;
   }
@@ -354,6 +453,12 @@ final class OperationRenderer {
     Operation.Body success = operation.success().body();
     if (success instanceof Operation.JsonBody) lines.add("@return the decoded response body");
     if (success instanceof Operation.TextBody) lines.add("@return the response body, text decoded in its charset");
+    if (success instanceof Operation.Outcomes several) {
+      lines.add("@return one of " + several.outcomes().stream()
+          .map(o -> "{@link " + Names.type(operation.id()) + "Result." + o.schema() + "} (" + o.status() + ", {@code "
+              + o.mediaType() + "})")
+          .collect(Collectors.joining(", ")) + ", by the response's status and {@code Content-Type}");
+    }
     String declared = operation.errors().entrySet().stream().map(e -> e.getKey() + " (" + e.getValue() + ")")
         .collect(Collectors.joining(", "));
     return CodeBlock.builder()

@@ -60,6 +60,13 @@ final class ValidationRenderer {
 
   private MethodSpec check(Schema.RecordSchema record) {
     CodeBlock.Builder body = CodeBlock.builder();
+    for (var refused : record.refused().entrySet()) {
+      // the vendor would ignore it silently; the spec says why (x-audiojobs-refused-properties)
+      body.beginControlFlow("if (value.extras().unknownProperties().containsKey($S))", refused.getKey())
+          .addStatement("throw new $T(operation, path + $S, $S)", RuntimeTypes.REQUEST_VALIDATION_EXCEPTION,
+              segment(refused.getKey()), refused.getValue())
+          .endControlFlow();
+    }
     for (Property property : record.properties()) {
       String member = Names.member(property.name());
       CodeBlock value = CodeBlock.of("value.$N()", member);
@@ -108,6 +115,12 @@ final class ValidationRenderer {
             .build());
         out.addStatement("$T.pattern(operation, $L, $L, $N)", REQUEST_CHECKS, path, value, field);
       }
+    } else if (type instanceof Type.Binary && constraints.maxBytes() != null) {
+      out.beginControlFlow("if ($L.contentLength() > $LL)", value, constraints.maxBytes())
+          .addStatement("throw new $T(operation, $L, $S + $L.contentLength() + $S)", RuntimeTypes.REQUEST_VALIDATION_EXCEPTION,
+              path, "the file has ", value, " bytes; at most " + constraints.maxBytes() + " are accepted"
+                  + (constraints.instead() == null ? "" : "; send " + constraints.instead() + " instead"))
+          .endControlFlow();
     } else if (type instanceof Type.DoubleList) {
       sizeChecks(out, constraints, value, path);
     } else if (type instanceof Type.ListOf list) {
