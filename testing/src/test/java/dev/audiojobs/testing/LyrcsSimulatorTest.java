@@ -85,6 +85,8 @@ final class LyrcsSimulatorTest {
     assertThat(r.statusCode()).isEqualTo(400);
     assertThat(Http.json(r).get("code").asText()).isEqualTo("VAL_001");
     assertThat(http.postJson("/transcribe", "{\"audio_url\":\"http://example.com/song.mp3\",\"language\":\"Tamil\"}").statusCode()).isEqualTo(400);
+    // The spec's pattern (https only) makes that request a caller's violation, recorded as such.
+    assertThat(sim.takeViolations()).singleElement().asString().contains("/audio_url");
   }
 
   @Test
