@@ -14,9 +14,10 @@ import org.jspecify.annotations.Nullable;
 public final class ApiResponse<T> {
   private final int statusCode;
   private final Map<String, List<String>> headers;
-  private final T body;
+  // Null only in an ApiResponse<Void>, for an operation whose success has no body.
+  private final @Nullable T body;
 
-  private ApiResponse(int statusCode, Map<String, List<String>> headers, T body) {
+  private ApiResponse(int statusCode, Map<String, List<String>> headers, @Nullable T body) {
     this.statusCode = statusCode;
     this.headers = headers;
     this.body = body;
@@ -31,6 +32,16 @@ public final class ApiResponse<T> {
   public static <T> ApiResponse<T> of(int statusCode, Map<String, List<String>> headers, T body) {
     return new ApiResponse<>(
         statusCode, HeaderMap.copyOf(headers), Objects.requireNonNull(body, "body == null"));
+  }
+
+  /**
+   * Returns the response of an operation whose success has no body (a {@code 204}, an upload to a
+   * pre-signed URL): {@link #body()} is null.
+   *
+   * @throws NullPointerException if {@code headers}, or a name or value in it, is null
+   */
+  public static ApiResponse<Void> withoutBody(int statusCode, Map<String, List<String>> headers) {
+    return new ApiResponse<>(statusCode, HeaderMap.copyOf(headers), null);
   }
 
   /** The HTTP status code, 200 to 299. */
@@ -51,7 +62,11 @@ public final class ApiResponse<T> {
     return HeaderMap.first(headers, name);
   }
 
-  /** The decoded body; never null. */
+  /**
+   * The decoded body; never null, except in an {@code ApiResponse<Void>} of an operation whose
+   * success has no body.
+   */
+  @SuppressWarnings("nullness") // null exactly when T is Void, which the signature cannot say
   public T body() {
     return body;
   }
@@ -67,7 +82,7 @@ public final class ApiResponse<T> {
         || (o instanceof ApiResponse<?> other
             && statusCode == other.statusCode
             && headers.equals(other.headers)
-            && body.equals(other.body));
+            && Objects.equals(body, other.body));
   }
 
   @Override

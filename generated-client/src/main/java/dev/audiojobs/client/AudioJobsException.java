@@ -9,7 +9,8 @@ import org.jspecify.annotations.Nullable;
  * <ul>
  *   <li>{@link ApiException}: the server answered with a non-2xx status;
  *   <li>{@link DecodeException}: a 2xx body does not fit the schema;
- *   <li>{@link TransportException}: no response arrived (connection refused, reset, timeout).
+ *   <li>{@link TransportException}: no response arrived (connection refused, reset, timeout);
+ *   <li>{@link RequestValidationException}: the request breaks the spec, so nothing was sent.
  * </ul>
  *
  * <p>Waiting for a job adds {@link JobFailedException} (the job ended failed or canceled) and
@@ -33,6 +34,13 @@ public abstract class AudioJobsException extends RuntimeException {
     this.attempts = attempts;
   }
 
+  // For a request refused before it was sent: zero attempts.
+  AudioJobsException(String operation, String message) {
+    super(message, null);
+    this.operation = operation;
+    this.attempts = 0;
+  }
+
   /** The OpenAPI operation id of the failed call, such as {@code getJob}. */
   public String operation() {
     return operation;
@@ -40,7 +48,7 @@ public abstract class AudioJobsException extends RuntimeException {
 
   /**
    * How many times the request was sent before this outcome: 1 unless the {@link RetryPolicy}
-   * retried it. For a {@link JobFailedException} or {@link WaitTimeoutException}, how many times
+   * retried it; 0 for a {@link RequestValidationException}, whose request was never sent. For a {@link JobFailedException} or {@link WaitTimeoutException}, how many times
    * the job was polled.
    */
   public int attempts() {

@@ -87,8 +87,12 @@ public final class ClientOptions {
   }
 
   /**
-   * How long a whole call may take, from connecting to reading the last byte of the body; {@link
-   * Duration#ZERO}, the default, means no limit.
+   * How long a whole call may take, retries and the waits between them included, from the first
+   * connection to the last byte of the final response; {@link Duration#ZERO}, the default, means no
+   * limit. When it passes, the attempt in flight or the wait is cancelled and the call fails with a
+   * {@link TransportException} whose cause is an {@link java.io.InterruptedIOException} "timeout".
+   * Measured in real time, not on the {@link #clock()}. Waiting for a job is not a call: each poll
+   * is one.
    */
   public Duration callTimeout() {
     return callTimeout;
@@ -274,7 +278,8 @@ public final class ClientOptions {
     }
 
     /**
-     * Sets how long a whole call may take; {@link Duration#ZERO} means no limit.
+     * Sets how long a whole call may take, retries included (see {@link ClientOptions#callTimeout()});
+     * {@link Duration#ZERO} means no limit.
      *
      * @throws NullPointerException if {@code timeout} is null
      * @throws IllegalArgumentException as for {@link #connectTimeout(Duration)}

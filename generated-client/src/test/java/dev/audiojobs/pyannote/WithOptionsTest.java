@@ -48,12 +48,16 @@ final class WithOptionsTest {
     enqueueJob();
     PyannoteClient client = client();
 
-    client.withOptions(o -> o.connectTimeout(Duration.ofSeconds(2)).readTimeout(Duration.ofMinutes(5))
-        .callTimeout(Duration.ofMinutes(10))).getJob("j");
+    PyannoteClient derived = client.withOptions(o -> o.connectTimeout(Duration.ofSeconds(2))
+        .readTimeout(Duration.ofMinutes(5)).callTimeout(Duration.ofMinutes(10)));
+    derived.getJob("j");
     String changed = timeouts.get();
     client.getJob("j");
 
-    assertThat(changed).isEqualTo("connect=2000 read=300000 call=600000");
+    // OkHttp's own call timeout stays 0: it would bound each attempt, while the client's bounds the
+    // whole call with its retries (HostileServerTest.aCallTimeoutBoundsTheWholeCallRetriesIncluded).
+    assertThat(changed).isEqualTo("connect=2000 read=300000 call=0");
+    assertThat(derived.options().callTimeout()).isEqualTo(Duration.ofMinutes(10));
     assertThat(timeouts.get()).isEqualTo("connect=10000 read=60000 call=0");
     assertThat(client.options().readTimeout()).isEqualTo(Duration.ofMinutes(1));
   }

@@ -12,21 +12,33 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * What the runtime needs to know about one operation of a spec: its id, how to decode its success
- * body, the error models it declares per status, and where its error bodies carry a request id. For
- * generated code; not API.
+ * body (JSON through a generated adapter, text, or no body at all), the error models it declares
+ * per status, and where its error bodies carry a request id. For generated code; not API.
  *
  * <p>Immutable and meant to be built once per operation, in a static field.
  *
  * @param <T> the type of the success body
  */
 public final class Operation<T> {
+  /** How a 2xx body becomes the result. */
+  public enum Success {
+    /** JSON, decoded with {@link #success()}; an empty body does not decode. */
+    JSON,
+    /** Text in the charset of its {@code Content-Type}, UTF-8 when it names none; empty is "". */
+    TEXT,
+    /** No body is expected; whatever arrives is discarded and the result is null. */
+    NONE
+  }
+
   private final String operationId;
-  private final JsonAdapter<T> success;
+  private final Success kind;
+  private final @Nullable JsonAdapter<T> success;
   private final Map<Integer, JsonAdapter<?>> errors;
   private final List<RequestIdReader<?>> requestIdReaders;
 
   private Operation(Builder<T> builder) {
     this.operationId = builder.operationId;
+    this.kind = builder.kind;
     this.success = builder.success;
     this.errors = Collections.unmodifiableMap(new LinkedHashMap<>(builder.errors));
     this.requestIdReaders = List.copyOf(builder.requestIdReaders);
@@ -39,7 +51,29 @@ public final class Operation<T> {
    * @throws IllegalArgumentException if {@code operationId} is blank
    */
   public static <T> Builder<T> builder(String operationId, JsonAdapter<T> success) {
-    return new Builder<>(operationId, success);
+    return new Builder<>(operationId, Success.JSON, success);
+  }
+
+  /**
+   * Returns a builder for the operation {@code operationId} whose 2xx body is text ({@code
+   * text/plain}, an LRC or SRT file), returned as received.
+   *
+   * @throws NullPointerException if {@code operationId} is null
+   * @throws IllegalArgumentException if {@code operationId} is blank
+   */
+  public static Builder<String> textBuilder(String operationId) {
+    return new Builder<>(operationId, Success.TEXT, null);
+  }
+
+  /**
+   * Returns a builder for the operation {@code operationId} whose 2xx response has no body (a
+   * {@code 204}); its result is an {@code ApiResponse<Void>} with a null body.
+   *
+   * @throws NullPointerException if {@code operationId} is null
+   * @throws IllegalArgumentException if {@code operationId} is blank
+   */
+  public static Builder<Void> noContentBuilder(String operationId) {
+    return new Builder<>(operationId, Success.NONE, null);
   }
 
   /** The OpenAPI operation id, such as {@code getJob}. */
@@ -47,8 +81,20 @@ public final class Operation<T> {
     return operationId;
   }
 
-  /** Decodes a 2xx body. */
+  /** How a 2xx body becomes the result. */
+  public Success successKind() {
+    return kind;
+  }
+
+  /**
+   * Decodes a 2xx JSON body.
+   *
+   * @throws IllegalStateException if the success is not {@link Success#JSON}
+   */
   public JsonAdapter<T> success() {
+    if (success == null) {
+      throw new IllegalStateException(operationId + ": the success body is not JSON but " + kind);
+    }
     return success;
   }
 
@@ -82,17 +128,19 @@ public final class Operation<T> {
   /** Collects what the runtime needs about one operation. */
   public static final class Builder<T> {
     private final String operationId;
-    private final JsonAdapter<T> success;
+    private final Success kind;
+    private final @Nullable JsonAdapter<T> success;
     private final Map<Integer, JsonAdapter<?>> errors = new LinkedHashMap<>();
     private final List<RequestIdReader<?>> requestIdReaders = new ArrayList<>();
 
-    private Builder(String operationId, JsonAdapter<T> success) {
+    private Builder(String operationId, Success kind, @Nullable JsonAdapter<T> success) {
       Objects.requireNonNull(operationId, "operationId == null");
       if (operationId.isBlank()) {
         throw new IllegalArgumentException("operationId is blank");
       }
       this.operationId = operationId;
-      this.success = Objects.requireNonNull(success, "success == null");
+      this.kind = kind;
+      this.success = kind == Success.JSON ? Objects.requireNonNull(success, "success == null") : null;
     }
 
     /**

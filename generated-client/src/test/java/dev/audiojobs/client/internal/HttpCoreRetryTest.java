@@ -290,21 +290,54 @@ final class HttpCoreRetryTest {
   }
 
   @Test
-  void anInterruptionWhileWaitingToRetryStopsWithTheInterruptFlagSet() {
-    time.interruptOnSleep();
+  void anInterruptionWhileWaitingToRetryStopsWithTheInterruptFlagSet() throws Exception {
+    time.holdDelays();
     server.enqueue(empty(503));
+    HttpCore core = core(RetryPolicy.defaults());
+    CompletableFuture<Object[]> outcome = new CompletableFuture<>();
+    Thread caller = new Thread(() -> {
+      try {
+        get(core);
+        outcome.complete(new Object[] {null, false});
+      } catch (RuntimeException e) {
+        outcome.complete(new Object[] {e, Thread.currentThread().isInterrupted()});
+      }
+    });
+    caller.start();
+    CompletableFuture<Void> delay = time.awaitHeldDelay();
+    caller.interrupt();
+    Object[] result = outcome.get(10, TimeUnit.SECONDS);
 
-    TransportException e;
-    try {
-      e = thrown(TransportException.class, () -> get(core(RetryPolicy.defaults())));
-      assertThat(Thread.currentThread().isInterrupted()).isTrue();
-    } finally {
-      Thread.interrupted();
-    }
-
+    assertThat(result[0]).isInstanceOf(TransportException.class);
+    TransportException e = (TransportException) result[0];
+    assertThat(result[1]).as("interrupt flag set again").isEqualTo(true);
     assertThat(e.getCause()).isInstanceOf(InterruptedIOException.class);
     assertThat(e.attempts()).isEqualTo(1);
+    assertThat(delay).as("the wait before the retry is cancelled").isCancelled();
     assertThat(server.getRequestCount()).isEqualTo(1);
+  }
+
+  @Test
+  void anInterruptionWhileAResponseIsAwaitedCancelsTheCallAtOnce() throws Exception {
+    // The server answers only after 30 s; an interrupted caller must not wait for it (nor for the
+    // read timeout).
+    server.enqueue(new MockResponse.Builder().code(200).headersDelay(30, TimeUnit.SECONDS).build());
+    HttpCore core = core(RetryPolicy.none());
+    CompletableFuture<RuntimeException> outcome = new CompletableFuture<>();
+    Thread caller = new Thread(() -> {
+      try {
+        get(core);
+        outcome.complete(null);
+      } catch (RuntimeException e) {
+        outcome.complete(e);
+      }
+    });
+    caller.start();
+    assertThat(server.takeRequest(10, TimeUnit.SECONDS)).isNotNull();
+    caller.interrupt();
+
+    RuntimeException e = outcome.get(5, TimeUnit.SECONDS);
+    assertThat(e).isInstanceOf(TransportException.class).hasCauseInstanceOf(InterruptedIOException.class);
   }
 
   /** A stand-in for a generated operation that creates something. */

@@ -1,0 +1,234 @@
+package dev.audiojobs.client.internal;
+
+import com.squareup.moshi.JsonAdapter;
+import com.squareup.moshi.JsonDataException;
+import com.squareup.moshi.JsonEncodingException;
+import com.squareup.moshi.JsonReader;
+import dev.audiojobs.client.ApiException;
+import dev.audiojobs.client.ApiResponse;
+import dev.audiojobs.client.DecodeException;
+import dev.audiojobs.client.TransportException;
+import java.io.EOFException;
+import java.io.IOException;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import okhttp3.Headers;
+import okhttp3.MediaType;
+import okhttp3.ResponseBody;
+import okio.Buffer;
+import org.jspecify.annotations.Nullable;
+import retrofit2.Response;
+
+/**
+ * Turns one final response into the result of an {@link Operation}: the decoded 2xx body in an
+ * {@link ApiResponse}, or an {@link ApiException} / {@link DecodeException} that carries the body
+ * as received, the API key masked.
+ */
+final class ResponseReader {
+  private static final String REQUEST_ID = "X-Request-Id";
+
+  private final Secrets secrets;
+  private final Clock clock;
+
+  ResponseReader(String apiKey, Clock clock) {
+    this.secrets = new Secrets(apiKey);
+    this.clock = clock;
+  }
+
+  /**
+   * The exception for a call that got no response, its cause masked: an I/O message can quote
+   * what the server sent (a malformed status line).
+   */
+  TransportException transportFailure(String operation, IOException failure, int attempts) {
+    return new TransportException(operation, secrets.mask(failure), attempts);
+  }
+
+  /**
+   * Returns the result of {@code response}, closing its body.
+   *
+   * @throws ApiException if the status is not 2xx
+   * @throws DecodeException if a 2xx JSON body does not decode with {@code op}'s success adapter, or
+   *     has content after the JSON value. An empty body is one, so is the absent body of a 204
+   *     answering an operation that declares a JSON body.
+   * @throws TransportException if the body cannot be read
+   */
+  <T> ApiResponse<T> read(Operation<T> op, Response<ResponseBody> response, int attempts) {
+    int code = response.code();
+    Headers received = response.headers();
+    String original = received.get(ClientAssembly.ORIGINAL_RETRY_AFTER);
+    if (original != null) {
+      received = received.newBuilder().set("Retry-After", original).removeAll(ClientAssembly.ORIGINAL_RETRY_AFTER).build();
+    }
+    // A hostile server may echo the key in any header (X-Request-Id); headers reach accessors.
+    Map<String, List<String>> headers = secrets.mask(received.toMultimap());
+    if (response.isSuccessful()) {
+      // Retrofit hands out no body for 204 and 205; treat it as the empty body it is.
+      ResponseBody body = response.body();
+      Buffer bytes = readAll(op, body, attempts);
+      return switch (op.successKind()) {
+        case JSON -> ApiResponse.of(code, headers, new Decoding(op.operationId(), code, body, attempts).decode(op.success(), bytes));
+        case TEXT -> {
+          @SuppressWarnings("unchecked") // TEXT operations are Operation<String> (Operation.textBuilder)
+          T text = (T) text(bytes, body);
+          yield ApiResponse.of(code, headers, text);
+        }
+        case NONE -> {
+          @SuppressWarnings("unchecked") // NONE operations are Operation<Void> (Operation.noContentBuilder)
+          ApiResponse<T> empty = (ApiResponse<T>) ApiResponse.withoutBody(code, headers);
+          yield empty;
+        }
+      };
+    }
+    throw apiException(op, response, headers, attempts);
+  }
+
+  private ApiException apiException(
+      Operation<?> op, Response<ResponseBody> response, Map<String, List<String>> headers, int attempts) {
+    int code = response.code();
+    ResponseBody errorBody = response.errorBody();
+    Buffer sent = readAll(op, errorBody, attempts);
+    // A server that echoes the key in an error body ("invalid key sk_…") must not put it in the
+    // exception: not in its message, its raw body, its decoded error or a request id taken from it.
+    String rawBody = secrets.mask(text(sent, errorBody));
+    Object error = null;
+    JsonAdapter<?> adapter = op.error(code);
+    if (adapter != null && !rawBody.isEmpty()) {
+      try {
+        error = new Decoding(op.operationId(), code, null, attempts).decode(adapter, new Buffer().writeUtf8(rawBody));
+      } catch (DecodeException e) {
+        // An error body that does not fit its model (a proxy's HTML page, a changed schema) must
+        // not hide the HTTP error itself: the error stays empty and rawBody keeps the text.
+      }
+    }
+    String requestId = response.headers().get(REQUEST_ID);
+    if (requestId == null) {
+      requestId = op.requestId(error); // decoded from the masked body
+    } else {
+      requestId = secrets.mask(requestId);
+    }
+    Duration retryAfter = RetryAfter.parse(response.headers().get("Retry-After"), clock).orElse(null);
+    return new ApiException(op.operationId(), code, headers, error, rawBody, requestId, retryAfter, attempts);
+  }
+
+  // Retrofit has already buffered the body in memory, so this does no I/O in practice; should a
+  // body still fail to read, that is a failure of the transport, not of the schema.
+  private Buffer readAll(Operation<?> op, @Nullable ResponseBody body, int attempts) {
+    Buffer buffer = new Buffer();
+    if (body == null) {
+      return buffer;
+    }
+    try (body) {
+      buffer.writeAll(body.source());
+    } catch (IOException e) {
+      throw transportFailure(op.operationId(), e, attempts);
+    }
+    return buffer;
+  }
+
+  private static String text(Buffer bytes, @Nullable ResponseBody body) {
+    MediaType type = body != null ? body.contentType() : null;
+    Charset charset = type != null ? type.charset(StandardCharsets.UTF_8) : StandardCharsets.UTF_8;
+    return bytes.snapshot().string(Objects.requireNonNull(charset));
+  }
+
+  /** Decoding one body of one response; the one place a {@link DecodeException} is made. */
+  private final class Decoding {
+    private final String operation;
+    private final int code;
+    private final @Nullable ResponseBody body;
+    private final int attempts;
+
+    Decoding(String operation, int code, @Nullable ResponseBody body, int attempts) {
+      this.operation = operation;
+      this.code = code;
+      this.body = body;
+      this.attempts = attempts;
+    }
+
+    /**
+     * Decodes all of {@code bytes} (which it leaves unconsumed, so that the raw text stays
+     * available) with {@code adapter}. Whatever the reader or adapter throws becomes a
+     * DecodeException: JSON errors, I/O errors of a truncated or malformed body, and the runtime
+     * exceptions a value conversion may throw (number format, date-time, a bug in an adapter) —
+     * never an NPE or a ClassCastException escaping to the caller.
+     */
+    <V> V decode(JsonAdapter<V> adapter, Buffer bytes) {
+      if (bytes.size() == 0) {
+        throw failure("$", "empty body", bytes, null);
+      }
+      JsonReader reader = JsonReader.of(bytes.peek());
+      // The whole body is in memory, so a union may decode in one pass on a guess and ask to be
+      // decoded again, exactly, when the guess was wrong (Json.RetryExactly).
+      Json.allowSinglePass(reader);
+      V value;
+      try {
+        try {
+          value = adapter.fromJson(reader);
+        } catch (Json.RetryExactly guessWasWrong) {
+          reader = JsonReader.of(bytes.peek());
+          value = adapter.fromJson(reader);
+        }
+      } catch (JsonPathException e) {
+        throw failure(e.path(), e.reason(), bytes, e);
+      } catch (IOException | RuntimeException e) {
+        throw failure(path(reader), reason(e), bytes, e);
+      }
+      boolean trailing;
+      try {
+        trailing = reader.peek() != JsonReader.Token.END_DOCUMENT;
+      } catch (IOException e) {
+        trailing = true; // a strict reader refuses to even look at a second value
+      }
+      if (trailing) {
+        throw failure(path(reader), "content after the JSON value", bytes, null);
+      }
+      if (value == null) {
+        throw failure("$", "null where a value is required", bytes, null);
+      }
+      return value;
+    }
+
+    // A path names what was received (an unknown property named like the key); a reason may quote it.
+    private DecodeException failure(String path, String reason, Buffer bytes, @Nullable Throwable cause) {
+      return new DecodeException(operation, code, secrets.mask(path), secrets.mask(reason),
+          secrets.mask(text(bytes, body)), cause == null ? null : secrets.maskCause(cause), attempts);
+    }
+  }
+
+  // Moshi's path inside an object before the first name is "$.x." style; the object is the
+  // offending value then.
+  private static String path(JsonReader reader) {
+    String path = reader.getPath();
+    return path.length() > 1 && path.endsWith(".") ? path.substring(0, path.length() - 1) : path;
+  }
+
+  private static String reason(Exception e) {
+    String message = e.getMessage();
+    if (message != null) {
+      // Moshi ends its messages with " at path $.x"; the path is reported separately.
+      int at = message.lastIndexOf(" at path $");
+      if (at >= 0) {
+        message = message.substring(0, at);
+      }
+    }
+    if (e instanceof JsonEncodingException) {
+      // Moshi's advice to call setLenient(true) is for whoever owns the reader, not for our caller.
+      return message == null || message.startsWith("Use JsonReader.setLenient")
+          ? "malformed JSON"
+          : "malformed JSON: " + message;
+    }
+    if (e instanceof EOFException) {
+      return "unexpected end of input";
+    }
+    if (e instanceof JsonDataException) {
+      return message == null ? "JSON does not fit the schema" : message;
+    }
+    String name = e.getClass().getSimpleName();
+    return message == null || message.isEmpty() ? name : name + ": " + message;
+  }
+}
