@@ -273,90 +273,89 @@ final class UpstreamCheckMutationTest {
       m("the unchanged tree", 0, "IDENTICAL pyannote: same spec files"));
 
 
-  /** The write-side fixture added to a copy of the committed tree: {@code POST /v1/diarize}. */
-  private static final String DIARIZE = "pyannote/diarize.yaml";
-  /** A pact with one {@code POST /v1/diarize} interaction, added to a copy of the committed pacts. */
-  private static final String WRITE_PACT = "audiojobs-client-pyannote-write-api.json";
+  /** The write-side fixture added to a copy of the committed tree: {@code POST /v1/fixture}, {@code submitFixture}. */
+  private static final String FIXTURE = "pyannote/fixture.yaml";
+  /** A pact with one {@code POST /v1/fixture} interaction, added to a copy of the committed pacts. */
+  private static final String WRITE_PACT = "audiojobs-client-pyannote-fixture-api.json";
 
   /**
-   * Request-side mutations, on a copy of the committed tree to which {@link #DIARIZE} (a JSON request
+   * Request-side mutations, on a copy of the committed tree to which {@link #FIXTURE} (a JSON request
    * body) is added and whose normalized pyannoteAI spec is regenerated, with {@link #WRITE_PACT}
    * replayed next to the committed pacts.
    */
   static final List<Mutation> WRITE_MUTATIONS = List.of(
       m("a required request property is added", 1,
-          "BREAKING pyannote diarize request $.language: new required property; the client does not send it",
-          e(DIARIZE, "        turnLevelConfidence:\n", "        language:\n          type: string\n        turnLevelConfidence:\n"),
-          e(DIARIZE, "      required:\n        - url\n", "      required:\n        - url\n        - language\n")),
+          "BREAKING pyannote submitFixture request $.language: new required property; the client does not send it",
+          e(FIXTURE, "        turnLevelConfidence:\n", "        language:\n          type: string\n        turnLevelConfidence:\n"),
+          e(FIXTURE, "      required:\n        - url\n", "      required:\n        - url\n        - language\n")),
       m("a request property the client sends is removed", 1,
-          "BREAKING pyannote diarize request $.confidence: property removed; the client sends it",
-          e(DIARIZE, "        confidence:\n          type: boolean\n", "")),
+          "BREAKING pyannote submitFixture request $.confidence: property removed; the client sends it",
+          e(FIXTURE, "        confidence:\n          type: boolean\n", "")),
       m("a closed request enum loses a value the client can send", 1,
-          "BREAKING pyannote diarize request $.model: enum values removed [community-1]; the client may send them",
-          e(DIARIZE, "            - community-1\n", "")),
+          "BREAKING pyannote submitFixture request $.model: enum values removed [community-1]; the client may send them",
+          e(FIXTURE, "        - community-1\n", "")),
       m("the request media type changes", 1,
-          "BREAKING pyannote diarize request: media type application/json no longer accepted (now [multipart/form-data]); the client sends application/json",
-          e(DIARIZE, "        content:\n          application/json:\n            schema:\n              $ref: '#/components/schemas/DiarizeRequest'",
-              "        content:\n          multipart/form-data:\n            schema:\n              $ref: '#/components/schemas/DiarizeRequest'")),
+          "BREAKING pyannote submitFixture request: media type application/json no longer accepted (now [multipart/form-data]); the client sends application/json",
+          e(FIXTURE, "        content:\n          application/json:\n            schema:\n              $ref: '#/components/schemas/FixtureRequest'",
+              "        content:\n          multipart/form-data:\n            schema:\n              $ref: '#/components/schemas/FixtureRequest'")),
       m("a required header parameter is added to a write operation", 1,
-          "BREAKING pyannote diarize parameter header.X-Team: new required parameter",
-          e(DIARIZE, "      operationId: diarize\n", "      operationId: diarize\n      parameters:\n        - name: X-Team\n          in: header\n          required: true\n          schema:\n            type: string\n")),
+          "BREAKING pyannote submitFixture parameter header.X-Team: new required parameter",
+          e(FIXTURE, "      operationId: submitFixture\n", "      operationId: submitFixture\n      parameters:\n        - name: X-Team\n          in: header\n          required: true\n          schema:\n            type: string\n")),
       m("an optional request property becomes required", 1,
-          "BREAKING pyannote diarize request $.model: now required; the client may omit it",
-          e(DIARIZE, "      required:\n        - url\n", "      required:\n        - url\n        - model\n")),
+          "BREAKING pyannote submitFixture request $.model: now required; the client may omit it",
+          e(FIXTURE, "      required:\n        - url\n", "      required:\n        - url\n        - model\n")),
       m("a request number is narrowed to integer", 1,
-          "BREAKING pyannote diarize request $.threshold: type changed from number to integer; the client sends number",
-          e(DIARIZE, "        threshold:\n          type: number", "        threshold:\n          type: integer")),
+          "BREAKING pyannote submitFixture request $.threshold: type changed from number to integer; the client sends number",
+          e(FIXTURE, "        threshold:\n          type: number", "        threshold:\n          type: integer")),
       m("a request maximum is lowered", 1,
-          "BREAKING pyannote diarize request $.threshold: maximum changed from 100 to 50; narrower: the client may send a value the server now rejects",
-          e(DIARIZE, "          maximum: 100", "          maximum: 50")),
+          "BREAKING pyannote submitFixture request $.threshold: maximum changed from 100 to 50; narrower: the client may send a value the server now rejects",
+          e(FIXTURE, "          maximum: 100", "          maximum: 50")),
       m("a nullable request property is no longer nullable", 1,
-          "BREAKING pyannote diarize request $.webhook: no longer nullable; the client may send null",
-          e(DIARIZE, "          type: string\n          nullable: true\n          description: Webhook URL", "          type: string\n          description: Webhook URL")),
-      m("a free request string becomes an enum", 1,
-          "BREAKING pyannote diarize request $.webhook: now an enum [https://example.com/hook]; the client may send any string",
-          e(DIARIZE, "          description: Webhook URL\n", "          description: Webhook URL\n          enum:\n            - https://example.com/hook\n")),
+          "BREAKING pyannote submitFixture request $.webhook: no longer nullable; the client may send null",
+          e(FIXTURE, "          type: string\n          nullable: true\n          description: Webhook URL", "          type: string\n          description: Webhook URL")),
+      m("a free request string becomes a named enum", 1,
+          "BREAKING pyannote submitFixture request $.region: now an enum [eu, us]; the client may send any string",
+          e(FIXTURE, "        region:\n          type: string\n          description: Where to process\n", "        region:\n          $ref: '#/components/schemas/FixtureRegion'\n")),
       m("the request body is removed", 1,
-          "BREAKING pyannote diarize request: request body removed; the client sends one",
-          e(DIARIZE, "      requestBody:\n        required: true\n        content:\n          application/json:\n            schema:\n              $ref: '#/components/schemas/DiarizeRequest'\n", "")),
+          "BREAKING pyannote submitFixture request: request body removed; the client sends one",
+          e(FIXTURE, "      requestBody:\n        required: true\n        content:\n          application/json:\n            schema:\n              $ref: '#/components/schemas/FixtureRequest'\n", "")),
       m("a request pattern changes", 2,
-          "NEEDS-A-HUMAN pyannote diarize request $.url: pattern changed from ^https:// to ^(https|media)://; which accepts more cannot be told",
-          e(DIARIZE, "          pattern: ^https://\n", "          pattern: ^(https|media)://\n")),
+          "NEEDS-A-HUMAN pyannote submitFixture request $.url: pattern changed from ^https:// to ^(https|media)://; which accepts more cannot be told",
+          e(FIXTURE, "          pattern: ^https://\n", "          pattern: ^(https|media)://\n")),
       m("an optional request property is added", 0,
-          "SAFE pyannote diarize request $.exclusive: property added; the client need not send it",
-          e(DIARIZE, "        turnLevelConfidence:\n", "        exclusive:\n          type: boolean\n        turnLevelConfidence:\n")),
+          "SAFE pyannote submitFixture request $.exclusive: property added; the client need not send it",
+          e(FIXTURE, "        turnLevelConfidence:\n", "        exclusive:\n          type: boolean\n        turnLevelConfidence:\n")),
       m("a value is added to a request enum", 0,
-          "SAFE pyannote diarize request $.model: enum values added [precision-3]",
-          e(DIARIZE, "            - community-1\n", "            - community-1\n            - precision-3\n")),
+          "SAFE pyannote submitFixture request $.model: enum values added [precision-3]",
+          e(FIXTURE, "        - community-1\n", "        - community-1\n        - precision-3\n")),
       m("a request integer is widened to number", 0,
-          "SAFE pyannote diarize request $.maxSpeakers: type widened from integer to number; every integer the client sends is a number",
-          e(DIARIZE, "        maxSpeakers:\n          type: integer", "        maxSpeakers:\n          type: number")),
+          "SAFE pyannote submitFixture request $.priority: type widened from integer to number; every integer the client sends is a number",
+          e(FIXTURE, "        priority:\n          type: integer", "        priority:\n          type: number")),
       m("a request maxLength is raised", 0,
-          "SAFE pyannote diarize request $.url: maxLength changed from 255 to 1024; wider: what the client sends still conforms",
-          e(DIARIZE, "          maxLength: 255", "          maxLength: 1024")),
+          "SAFE pyannote submitFixture request $.url: maxLength changed from 255 to 1024; wider: what the client sends still conforms",
+          e(FIXTURE, "          maxLength: 255", "          maxLength: 1024")),
       m("a request property becomes nullable", 0,
-          "SAFE pyannote diarize request $.turnLevelConfidence: now nullable; the client need not send null",
-          e(DIARIZE, "        turnLevelConfidence:\n          type: boolean\n", "        turnLevelConfidence:\n          type: boolean\n          nullable: true\n")),
+          "SAFE pyannote submitFixture request $.turnLevelConfidence: now nullable; the client need not send null",
+          e(FIXTURE, "        turnLevelConfidence:\n          type: boolean\n", "        turnLevelConfidence:\n          type: boolean\n          nullable: true\n")),
       m("the request body becomes optional", 0,
-          "SAFE pyannote diarize request: request body is now optional; the client still sends it",
-          e(DIARIZE, "      requestBody:\n        required: true\n", "      requestBody:\n        required: false\n")),
+          "SAFE pyannote submitFixture request: request body is now optional; the client still sends it",
+          e(FIXTURE, "      requestBody:\n        required: true\n", "      requestBody:\n        required: false\n")),
       m("a response integer is widened to number", 1,
-          "BREAKING pyannote diarize 200 $.queuePosition: type widened from integer to number; the client decodes integer",
-          e(DIARIZE, "        queuePosition:\n          type: integer", "        queuePosition:\n          type: number")),
+          "BREAKING pyannote submitFixture 200 $.queuePosition: type widened from integer to number; the client decodes integer",
+          e(FIXTURE, "        queuePosition:\n          type: integer", "        queuePosition:\n          type: number")),
       m("a response enum no one relies on stops listing its values", 0,
-          "SAFE pyannote diarize 200 $.model: no longer an enum; the client's open enums keep any value",
-          e(DIARIZE, "          enum:\n            - precision-2\n            - community-1\n      required:\n        - jobId",
-              "      required:\n        - jobId")),
+          "SAFE pyannote submitFixture 200 $.kind: no longer an enum; the client's open enums keep any value",
+          e(FIXTURE, "      enum:\n        - diarization\n        - identification\n", "")),
       m("a new required request property fails the committed request contract too", 1,
-          "BREAKING pyannote diarize pact \"a diarization request (test fixture for the request-side check)\" request body /: the committed contract no longer validates",
-          e(DIARIZE, "        turnLevelConfidence:\n", "        language:\n          type: string\n        turnLevelConfidence:\n"),
-          e(DIARIZE, "      required:\n        - url\n", "      required:\n        - url\n        - language\n")),
+          "BREAKING pyannote submitFixture pact \"a fixture job request (test fixture for the request-side check)\" request body /: the committed contract no longer validates",
+          e(FIXTURE, "        turnLevelConfidence:\n", "        language:\n          type: string\n        turnLevelConfidence:\n"),
+          e(FIXTURE, "      required:\n        - url\n", "      required:\n        - url\n        - language\n")),
       m("a request number narrowed to integer fails the committed request contract (no pact tolerance for what the client sends)", 1,
-          "BREAKING pyannote diarize pact \"a diarization request (test fixture for the request-side check)\" request body /threshold: the committed contract no longer validates",
-          e(DIARIZE, "        threshold:\n          type: number", "        threshold:\n          type: integer")),
+          "BREAKING pyannote submitFixture pact \"a fixture job request (test fixture for the request-side check)\" request body /threshold: the committed contract no longer validates",
+          e(FIXTURE, "        threshold:\n          type: number", "        threshold:\n          type: integer")),
       m("a request property's description changes", 0,
-          "SAFE pyannote diarize request $.url: description changed; documentation only",
-          e(DIARIZE, "          description: URL of the media file", "          description: The URL of the media file")));
+          "SAFE pyannote submitFixture request $.url: description changed; documentation only",
+          e(FIXTURE, "          description: URL of the media file", "          description: The URL of the media file")));
 
   @TestFactory
   Stream<DynamicTest> everyMutationGetsItsVerdictAndReason(@TempDir Path temp) {
@@ -379,15 +378,15 @@ final class UpstreamCheckMutationTest {
   }
 
   /**
-   * A copy of the committed {@code openapi/} folder whose pyannoteAI upstream also holds {@link #DIARIZE},
+   * A copy of the committed {@code openapi/} folder whose pyannoteAI upstream also holds {@link #FIXTURE},
    * normalized again: the baseline of the request-side mutations.
    */
   static Path writeSideBase(Path openapi) throws IOException {
     for (String dir : new String[] {"upstream", "overlays", "normalized"}) {
       UpstreamCheck.copyTree(OPENAPI.resolve(dir), openapi.resolve(dir));
     }
-    try (var fixture = UpstreamCheckMutationTest.class.getResourceAsStream("/upstream-fixtures/pyannote-diarize.yaml")) {
-      Files.write(openapi.resolve("upstream").resolve(DIARIZE), fixture.readAllBytes());
+    try (var fixture = UpstreamCheckMutationTest.class.getResourceAsStream("/upstream-fixtures/pyannote-fixture.yaml")) {
+      Files.write(openapi.resolve("upstream").resolve(FIXTURE), fixture.readAllBytes());
     }
     new Normalizer(openapi).writeAll();
     return openapi;
