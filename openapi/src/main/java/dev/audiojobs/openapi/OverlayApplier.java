@@ -97,8 +97,9 @@ final class OverlayApplier {
     try {
       // With the Jackson provider, the path list comes back as an ArrayNode of strings.
       Object found = JsonPath.using(PATHS).parse(document).read(action.target());
-      if (found instanceof ArrayNode paths) paths.forEach(p -> expandInto(matches, p.asText()));
-      else if (found instanceof List<?> paths) paths.forEach(p -> expandInto(matches, String.valueOf(p)));
+      DocumentContext values = JsonPath.using(VALUES).parse(document);
+      if (found instanceof ArrayNode paths) paths.forEach(p -> expandInto(matches, p.asText(), values));
+      else if (found instanceof List<?> paths) paths.forEach(p -> expandInto(matches, String.valueOf(p), values));
     } catch (PathNotFoundException e) {
       // A definite path that does not exist: reported below like any other empty match.
     } catch (InvalidPathException e) {
@@ -119,9 +120,11 @@ final class OverlayApplier {
    *
    * <p>Jayway reports {@code $.a['x','y']} as one path and reads it as a new map holding x and y, so
    * an update merged into that map would change nothing in the document. Each property is a target
-   * of its own.
+   * of its own, and only the properties the object has are selected ({@code $.a['x','y']} on an
+   * object without y selects x alone, as a JSONPath union selects only what exists); when it has none
+   * of them the target matches nothing, which is an error like any other empty match.
    */
-  private static void expandInto(List<String> matches, String path) {
+  private static void expandInto(List<String> matches, String path, DocumentContext document) {
     Matcher multi = TRAILING_MULTI_PROPERTY.matcher(path);
     if (!multi.find()) {
       matches.add(path);
@@ -129,7 +132,19 @@ final class OverlayApplier {
     }
     String parent = path.substring(0, multi.start());
     Matcher name = QUOTED.matcher(multi.group(1));
-    while (name.find()) matches.add(parent + "['" + name.group(1) + "']");
+    while (name.find()) {
+      String property = parent + "['" + name.group(1) + "']";
+      if (exists(document, property)) matches.add(property);
+    }
+  }
+
+  private static boolean exists(DocumentContext document, String path) {
+    try {
+      document.read(path);
+      return true;
+    } catch (PathNotFoundException e) {
+      return false;
+    }
   }
 
   /** Recursive Overlay merge of {@code update} into {@code target}. */

@@ -27,14 +27,30 @@ import java.util.regex.Pattern;
  *   <li>Every {@code oneOf} says how a variant is chosen — a {@code discriminator} or an
  *       {@code x-audiojobs-select} rule — and names its fallback, whose schema exists.
  *   <li>Counts are integers: a property or parameter whose name means a count ({@code take},
- *       {@code skip}, {@code total}, {@code limit}, {@code offset}, {@code …Count}, {@code num…})
- *       is not {@code type: number}.
+ *       {@code skip}, {@code total}, {@code limit}, {@code offset}, {@code …Count}, {@code num…},
+ *       {@code …Speakers}) is not {@code type: number}.
+ *   <li>A request body is sent by a POST, PUT or PATCH only, as {@code application/json} or
+ *       {@code multipart/form-data} (what the generated client can send), and each of its media
+ *       types is a {@code $ref} to a named schema.
+ *   <li>Every enum is named: a property, item or parameter with an {@code enum} is a {@code $ref} to a
+ *       named enum, or narrows one ({@code enum} beside {@code allOf: [$ref]}); the generator refuses
+ *       anything else.
+ *   <li>A {@code pattern} is a regular expression Java compiles, not a JavaScript literal in slashes
+ *       ({@code /^a$/}), which would never match.
+ *   <li>The {@code x-audiojobs-…} extensions the generator reads name things that exist
+ *       ({@link ExtensionLinter}).
  * </ol>
  */
 final class SpecLinter {
   /** Names that mean a count; times and scores ({@code start}, {@code score}) are not counts. */
   static final Pattern COUNT_NAME =
-      Pattern.compile("take|skip|total|limit|offset|count|page|pageSize|size|num[A-Z_].*|.*Count|.*_count|total_.*");
+      Pattern.compile("take|skip|total|limit|offset|count|page|pageSize|size|num[A-Z_].*|.*Count|.*_count|total_.*|.*Speakers");
+
+  /** The request media types the generated client can send. */
+  static final List<String> REQUEST_MEDIA_TYPES = List.of("application/json", "multipart/form-data");
+
+  /** The methods that may carry a request body. */
+  private static final Set<String> BODY_METHODS = Set.of("post", "put", "patch");
 
   private static final String SCHEMAS = "#/components/schemas/";
 
@@ -49,6 +65,7 @@ final class SpecLinter {
     parserMessages(text, violations);
     operations(document, violations);
     schemas(document, violations);
+    ExtensionLinter.lint(document, violations);
     return violations;
   }
 
@@ -64,7 +81,10 @@ final class SpecLinter {
 
   private static void operations(ObjectNode document, List<Violation> out) {
     Set<String> ids = new HashSet<>();
+    Map<String, JsonNode> byName = new HashMap<>();
+    document.path("components").path("schemas").fields().forEachRemaining(e -> byName.put(e.getKey(), e.getValue()));
     forEachOperation(document, (path, operation) -> {
+      requestBody(path, operation, out);
       JsonNode id = operation.get("operationId");
       if (id == null || !id.isTextual() || id.asText().isBlank()) {
         out.add(new Violation(path, "operation has no operationId"));
@@ -75,8 +95,9 @@ final class SpecLinter {
       if (parameters != null) {
         for (int i = 0; i < parameters.size(); i++) {
           JsonNode parameter = parameters.get(i);
-          countsAreIntegers(parameter.path("name").asText(), parameter.path("schema"),
-              JsonPaths.index(path + ".parameters", i) + ".schema", out);
+          String schemaPath = JsonPaths.index(path + ".parameters", i) + ".schema";
+          countsAreIntegers(parameter.path("name").asText(), parameter.path("schema"), schemaPath, out);
+          if (parameter.get("schema") instanceof ObjectNode schema) checkSchema(schema, schemaPath, false, byName, out);
         }
       }
       JsonNode responses = operation.get("responses");
@@ -97,6 +118,32 @@ final class SpecLinter {
         }
       }
     });
+  }
+
+  private static void requestBody(String path, ObjectNode operation, List<Violation> out) {
+    JsonNode body = operation.get("requestBody");
+    if (body == null) return;
+    String bodyPath = path + ".requestBody";
+    String method = path.substring(path.lastIndexOf('.') + 1);
+    if (!BODY_METHODS.contains(method)) {
+      out.add(new Violation(bodyPath, "a " + method.toUpperCase(java.util.Locale.ROOT)
+          + " carries no request body; only POST, PUT and PATCH do"));
+    }
+    JsonNode content = body.path("content");
+    if (content.isEmpty()) {
+      out.add(new Violation(bodyPath + ".content", "a request body says what it holds: one of " + REQUEST_MEDIA_TYPES));
+    }
+    for (Iterator<Map.Entry<String, JsonNode>> media = content.fields(); media.hasNext(); ) {
+      Map.Entry<String, JsonNode> type = media.next();
+      String typePath = JsonPaths.child(bodyPath + ".content", type.getKey());
+      if (!REQUEST_MEDIA_TYPES.contains(type.getKey())) {
+        out.add(new Violation(typePath, "the client sends request bodies as " + REQUEST_MEDIA_TYPES + " only, not "
+            + type.getKey()));
+      }
+      if (!type.getValue().path("schema").has("$ref")) {
+        out.add(new Violation(typePath + ".schema", "a request body is a $ref to a named schema, not an inline schema"));
+      }
+    }
   }
 
   private static void schemas(ObjectNode document, List<Violation> out) {
@@ -127,6 +174,10 @@ final class SpecLinter {
     if (type.equals("object") && properties == null && !schema.has("additionalProperties")) {
       out.add(new Violation(path, "bare `type: object`: say what it holds (properties or additionalProperties)"));
     }
+    if (!named && schema.has("enum") && !schema.has("allOf")) {
+      out.add(new Violation(path, "an inline enum: name it in components/schemas and refer to it"));
+    }
+    if (schema.has("pattern")) checkPattern(schema.get("pattern").asText(), path + ".pattern", out);
     if (properties != null) {
       for (Iterator<Map.Entry<String, JsonNode>> it = properties.fields(); it.hasNext(); ) {
         Map.Entry<String, JsonNode> property = it.next();
@@ -193,6 +244,18 @@ final class SpecLinter {
               "not one of the oneOf members: " + e.getValue().asText()));
         }
       });
+    }
+  }
+
+  private static void checkPattern(String pattern, String path, List<Violation> out) {
+    if (pattern.length() > 1 && pattern.startsWith("/") && (pattern.endsWith("/") || pattern.matches("/.*/[a-z]+"))) {
+      out.add(new Violation(path, "a JavaScript regex literal (" + pattern + ") never matches as a pattern: drop the slashes"));
+      return;
+    }
+    try {
+      Pattern.compile(pattern);
+    } catch (java.util.regex.PatternSyntaxException e) {
+      out.add(new Violation(path, "not a regular expression (" + e.getDescription() + "): " + pattern));
     }
   }
 

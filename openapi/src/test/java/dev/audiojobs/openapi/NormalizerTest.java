@@ -54,10 +54,10 @@ final class NormalizerTest {
   void theNormalizedSpecRecordsTheHashOfEveryInput() {
     ObjectNode doc = YamlFiles.parseObject(normalizer.normalize("pyannote"), "x");
     ObjectNode from = (ObjectNode) doc.at("/info/x-audiojobs-normalized-from");
-    assertThat(from.get("upstream").size()).isEqualTo(2);
+    assertThat(from.get("upstream").size()).isEqualTo(3);
     assertThat(from.get("upstream").get("openapi/upstream/pyannote/get-job.yaml").asText())
         .isEqualTo(Normalizer.sha256(OPENAPI.resolve("upstream/pyannote/get-job.yaml")));
-    assertThat(from.get("overlays").size()).isEqualTo(3);
+    assertThat(from.get("overlays").size()).isEqualTo(4);
   }
 
   @Test

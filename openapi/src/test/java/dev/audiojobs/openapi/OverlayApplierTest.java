@@ -53,6 +53,20 @@ final class OverlayApplierTest {
   }
 
   @Test
+  void severalPropertiesInTheLastSelectorSelectOnlyThoseTheObjectHas() {
+    // The pyannote write side removes ['type','enum','default','nullable'] from request models, only
+    // one of which is nullable; Jayway reports the union path whatever exists.
+    ObjectNode doc = apply(
+        "s: {x: {type: string, nullable: true, keep: 1}, y: {type: string, keep: 2}}",
+        "  - {target: \"$.s['x','y']['type','nullable']\", description: r, remove: true}");
+    assertThat(doc.toString()).isEqualTo("{\"s\":{\"x\":{\"keep\":1},\"y\":{\"keep\":2}}}");
+    assertThatThrownBy(() -> apply("s: {x: {}}", "  - {target: \"$.s.x['a','b']\", description: r, remove: true}"))
+        .isInstanceOf(SpecException.class)
+        .hasMessageContaining("$.actions[0].target")
+        .hasMessageContaining("matches nothing");
+  }
+
+  @Test
   void filterTargetsSelectArrayElements() {
     ObjectNode doc = apply(
         "ps: [{name: take, t: number}, {name: skip, t: number}]",

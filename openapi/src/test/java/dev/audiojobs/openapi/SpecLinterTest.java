@@ -111,4 +111,236 @@ final class SpecLinterTest {
     String missing = NormalizerTest.MINIMAL.replace("operationId: getThing", "x-unnamed: true");
     assertThat(lint(missing)).extracting(SpecLinter.Violation::problem).containsExactly("operation has no operationId");
   }
+
+  // ---------------------------------------------------------------- the write side
+
+  /** A small spec with every write-side construct the lint knows; it passes. */
+  static final String WRITE_SIDE = """
+      openapi: 3.0.3
+      info: {title: Thing API, version: '1'}
+      paths:
+        /things/{id}:
+          get:
+            operationId: getThing
+            parameters:
+              - {name: id, in: path, required: true, schema: {type: string}}
+            responses:
+              '200': {description: ok, content: {application/json: {schema: {$ref: '#/components/schemas/Thing'}}}}
+            x-audiojobs-wait: {status: status, error: [error], intervalSeconds: 5, intervalSource: inferred (test)}
+        /things:
+          get:
+            operationId: listThings
+            parameters:
+              - {name: limit, in: query, schema: {type: integer}}
+              - {name: cursor, in: query, schema: {type: string}}
+            responses:
+              '200': {description: ok, content: {application/json: {schema: {$ref: '#/components/schemas/ThingPage'}}}}
+            x-audiojobs-paging: {cursor: cursor, nextCursor: nextCursor, items: items, limit: limit}
+          post:
+            operationId: createThing
+            requestBody:
+              required: true
+              content: {application/json: {schema: {$ref: '#/components/schemas/NewThing'}}}
+            responses:
+              '201': {description: ok, content: {application/json: {schema: {$ref: '#/components/schemas/Thing'}}}}
+            x-audiojobs-then-wait: {operation: getThing, jobIdProperty: id}
+        /uploads:
+          post:
+            operationId: getUploadUrl
+            responses:
+              '201': {description: ok, content: {application/json: {schema: {$ref: '#/components/schemas/Upload'}}}}
+            x-audiojobs-upload: {maxBytes: 1024, urlProperty: url, maxBytesSource: inferred (test)}
+      components:
+        schemas:
+          Thing:
+            type: object
+            properties:
+              id: {type: string}
+              status: {$ref: '#/components/schemas/Status'}
+              error: {type: string}
+            required: [id, status]
+          ThingPage:
+            type: object
+            properties:
+              items: {type: array, items: {$ref: '#/components/schemas/Thing'}}
+              nextCursor: {type: string, nullable: true}
+            required: [items, nextCursor]
+          NewThing:
+            type: object
+            properties:
+              name: {type: string, pattern: '^[a-z]+$'}
+              kind: {$ref: '#/components/schemas/Kind'}
+          Upload:
+            type: object
+            properties:
+              url: {type: string}
+            required: [url]
+          Status:
+            type: string
+            enum: [running, done]
+            x-audiojobs-terminal: [done]
+          Kind:
+            type: string
+            enum: [a, b]
+            x-audiojobs-closed: true
+      """;
+
+  private static List<SpecLinter.Violation> lintWriteSide(String find, String replace) {
+    assertThat(WRITE_SIDE).as("fixture text to replace").contains(find);
+    return lint(WRITE_SIDE.replace(find, replace));
+  }
+
+  @Test
+  void theWriteSideFixturePasses() {
+    assertThat(lint(WRITE_SIDE)).isEmpty();
+  }
+
+  @Test
+  void aRequestBodyIsANamedSchemaOfASupportedMediaTypeOnAMethodThatSendsOne() {
+    assertThat(lintWriteSide("content: {application/json: {schema: {$ref: '#/components/schemas/NewThing'}}}",
+        "content: {application/json: {schema: {type: object, properties: {name: {type: string}}}}}"))
+        .contains(new SpecLinter.Violation("$.paths['/things'].post.requestBody.content['application/json'].schema",
+            "a request body is a $ref to a named schema, not an inline schema"));
+    assertThat(lintWriteSide("content: {application/json: {schema: {$ref: '#/components/schemas/NewThing'}}}",
+        "content: {application/xml: {schema: {$ref: '#/components/schemas/NewThing'}}}"))
+        .containsExactly(new SpecLinter.Violation("$.paths['/things'].post.requestBody.content['application/xml']",
+            "the client sends request bodies as [application/json, multipart/form-data] only, not application/xml"));
+    assertThat(lintWriteSide("operationId: getThing\n",
+        "operationId: getThing\n      requestBody: {content: {application/json: {schema: {$ref: '#/components/schemas/NewThing'}}}}\n"))
+        .containsExactly(new SpecLinter.Violation("$.paths['/things/{id}'].get.requestBody",
+            "a GET carries no request body; only POST, PUT and PATCH do"));
+    assertThat(lint(WRITE_SIDE.replace("content: {application/json: {schema: {$ref: '#/components/schemas/NewThing'}}}",
+        "content: {multipart/form-data: {schema: {$ref: '#/components/schemas/NewThing'}}}"))).isEmpty();
+  }
+
+  @Test
+  void anInlineEnumIsAViolationInAPropertyAndInAParameterButANarrowedNamedEnumIsNot() {
+    assertThat(lintWriteSide("kind: {$ref: '#/components/schemas/Kind'}", "kind: {type: string, enum: [a, b]}"))
+        .containsExactly(new SpecLinter.Violation("$.components.schemas.NewThing.properties.kind",
+            "an inline enum: name it in components/schemas and refer to it"));
+    assertThat(lintWriteSide("{name: cursor, in: query, schema: {type: string}}", "{name: cursor, in: query, schema: {type: string, enum: [x]}}"))
+        .containsExactly(new SpecLinter.Violation("$.paths['/things'].get.parameters[1].schema",
+            "an inline enum: name it in components/schemas and refer to it"));
+    assertThat(lintWriteSide("status: {$ref: '#/components/schemas/Status'}",
+        "status: {enum: [done], allOf: [{$ref: '#/components/schemas/Status'}]}")).isEmpty();
+  }
+
+  @Test
+  void aPatternIsAJavaRegularExpressionNotAJavaScriptLiteral() {
+    assertThat(lintWriteSide("pattern: '^[a-z]+$'", "pattern: '/^media:\\/\\/[a-z]+$/'"))
+        .containsExactly(new SpecLinter.Violation("$.components.schemas.NewThing.properties.name.pattern",
+            "a JavaScript regex literal (/^media:\\/\\/[a-z]+$/) never matches as a pattern: drop the slashes"));
+    assertThat(lintWriteSide("pattern: '^[a-z]+$'", "pattern: '^[a-z+$'")).singleElement()
+        .satisfies(v -> assertThat(v.problem()).startsWith("not a regular expression (").endsWith("): ^[a-z+$"));
+  }
+
+  @Test
+  void speakerCountsAreCounts() {
+    assertThat(lintWriteSide("name: {type: string, pattern: '^[a-z]+$'}", "maxSpeakers: {type: number}"))
+        .containsExactly(new SpecLinter.Violation("$.components.schemas.NewThing.properties.maxSpeakers.type",
+            "`maxSpeakers` is a count: use type integer, not number"));
+  }
+
+  @Test
+  void cursorPagingNamesOptionalQueryParametersAndANullableNextCursor() {
+    assertThat(lintWriteSide("{cursor: cursor, nextCursor: nextCursor, items: items, limit: limit}",
+        "{cursor: after, nextCursor: next, items: things, limit: limit, total: total}"))
+        .extracting(SpecLinter.Violation::path).containsExactly(
+            "$.paths['/things'].get.x-audiojobs-paging.total",
+            "$.paths['/things'].get.x-audiojobs-paging.cursor",
+            "$.paths['/things'].get.x-audiojobs-paging.items",
+            "$.paths['/things'].get.x-audiojobs-paging.nextCursor");
+    assertThat(lintWriteSide("nextCursor: {type: string, nullable: true}", "nextCursor: {type: string}"))
+        .containsExactly(new SpecLinter.Violation("$.paths['/things'].get.x-audiojobs-paging.nextCursor",
+            "names no nullable string property of ThingPage (null ends the walk): nextCursor"));
+    assertThat(lintWriteSide("{name: limit, in: query, schema: {type: integer}}", "{name: limit, in: query, schema: {type: string}}"))
+        .containsExactly(new SpecLinter.Violation("$.paths['/things'].get.x-audiojobs-paging.limit",
+            "names limit, which is not of type integer"));
+    assertThat(lintWriteSide("{cursor: cursor, nextCursor: nextCursor, items: items, limit: limit}", "{items: items, limit: limit}"))
+        .extracting(SpecLinter.Violation::problem).singleElement().asString()
+        .startsWith("pages either by offset {limit, offset, items, total} or by cursor");
+  }
+
+  @Test
+  void offsetPagingStillNamesIntegerParametersAndAnIntegerTotal() {
+    String offset = WRITE_SIDE
+        .replace("{name: cursor, in: query, schema: {type: string}}", "{name: skip, in: query, schema: {type: number}}")
+        .replace("{cursor: cursor, nextCursor: nextCursor, items: items, limit: limit}", "{offset: skip, total: count, items: items, limit: limit}")
+        .replace("nextCursor: {type: string, nullable: true}", "count: {type: string}");
+    assertThat(lint(offset)).extracting(SpecLinter.Violation::path).containsExactly(
+        "$.paths['/things'].get.parameters[1].schema.type",
+        "$.paths['/things'].get.x-audiojobs-paging.offset",
+        "$.paths['/things'].get.x-audiojobs-paging.total");
+  }
+
+  @Test
+  void thenWaitNamesAnOperationThatWaitsAndARequiredStringJobId() {
+    assertThat(lintWriteSide("{operation: getThing, jobIdProperty: id}", "{operation: getThings, jobIdProperty: name}"))
+        .containsExactly(
+            new SpecLinter.Violation("$.paths['/things'].post.x-audiojobs-then-wait.operation", "names no operation of this spec: getThings"),
+            new SpecLinter.Violation("$.paths['/things'].post.x-audiojobs-then-wait.jobIdProperty",
+                "names no required string property of Thing: name"));
+    assertThat(lintWriteSide("{operation: getThing, jobIdProperty: id}", "{operation: listThings, jobIdProperty: id, then: x}"))
+        .containsExactly(
+            new SpecLinter.Violation("$.paths['/things'].post.x-audiojobs-then-wait.then",
+                "not a key of this extension [jobIdProperty, operation]"),
+            new SpecLinter.Violation("$.paths['/things'].post.x-audiojobs-then-wait.operation",
+                "listThings has no x-audiojobs-wait, so nothing says how to wait with it"));
+  }
+
+  @Test
+  void uploadNamesARequiredUrlPropertyAPositiveLimitAndItsSource() {
+    assertThat(lintWriteSide("{maxBytes: 1024, urlProperty: url, maxBytesSource: inferred (test)}", "{maxBytes: 1.5, urlProperty: link}"))
+        .extracting(SpecLinter.Violation::path).containsExactly(
+            "$.paths['/uploads'].post.x-audiojobs-upload.maxBytes",
+            "$.paths['/uploads'].post.x-audiojobs-upload.maxBytesSource",
+            "$.paths['/uploads'].post.x-audiojobs-upload.urlProperty");
+  }
+
+  @Test
+  void waitNamesATerminalStatusEnumAndAnErrorPathThatExists() {
+    assertThat(lintWriteSide("{status: status, error: [error],", "{status: state, error: [output, error],"))
+        .containsExactly(
+            new SpecLinter.Violation("$.paths['/things/{id}'].get.x-audiojobs-wait.status",
+                "Thing.state is not a named enum with x-audiojobs-terminal"),
+            new SpecLinter.Violation("$.paths['/things/{id}'].get.x-audiojobs-wait.error",
+                "no variant of Thing has [\"output\",\"error\"] (stops at output)"));
+  }
+
+  @Test
+  void anEnumARequestSendsSaysWhetherItIsClosedAndNoResponseReachesAClosedOne() {
+    assertThat(lintWriteSide("    x-audiojobs-closed: true\n", ""))
+        .containsExactly(new SpecLinter.Violation("$.components.schemas.Kind.x-audiojobs-closed",
+            "a request body sends Kind: say whether the client may send only its values (true) or any value (false)"));
+    assertThat(lintWriteSide("    x-audiojobs-terminal: [done]\n", "    x-audiojobs-terminal: [done]\n      x-audiojobs-closed: true\n"))
+        .containsExactly(new SpecLinter.Violation("$.components.schemas.Status.x-audiojobs-closed",
+            "a response reaches Status, and a closed enum cannot decode a value newer than this client"));
+    assertThat(lintWriteSide("url: {type: string}", "url: {type: string, x-audiojobs-closed: true}")).isEmpty();
+    assertThat(lintWriteSide("    x-audiojobs-closed: true\n", "    x-audiojobs-closed: 'yes'\n"))
+        .containsExactly(new SpecLinter.Violation("$.components.schemas.Kind.x-audiojobs-closed",
+            "is true or false, on a named enum only"));
+  }
+
+  @Test
+  void theDraftedPyannoteWriteSideWithoutItsOverlayFailsTheLintOnEachWartTheOverlayFixes(@org.junit.jupiter.api.io.TempDir Path dir)
+      throws java.io.IOException {
+    Path openapi = Path.of("").toAbsolutePath();
+    Path upstream = java.nio.file.Files.createDirectories(dir.resolve("upstream/pyannote"));
+    Path overlays = java.nio.file.Files.createDirectories(dir.resolve("overlays/pyannote"));
+    for (String file : List.of("get-job.yaml", "list-jobs.yaml", "write-side.yaml")) {
+      java.nio.file.Files.copy(openapi.resolve("upstream/pyannote").resolve(file), upstream.resolve(file));
+    }
+    for (String file : List.of("10-operations.yaml", "20-types.yaml", "30-job-union.yaml")) {
+      java.nio.file.Files.copy(openapi.resolve("overlays/pyannote").resolve(file), overlays.resolve(file));
+    }
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> new Normalizer(dir).normalize("pyannote"))
+        .isInstanceOf(SpecException.class)
+        .hasMessageContaining("$.paths['/v2/jobs'].get.parameters[0].schema.type: lint: `limit` is a count")
+        .hasMessageContaining("$.paths['/v2/jobs'].get.parameters[2].schema: an inline enum")
+        .hasMessageContaining("$.components.schemas.DiarizeRequest.properties.model: an inline enum")
+        .hasMessageContaining("$.components.schemas.DiarizeRequest.properties.maxSpeakers.type: `maxSpeakers` is a count")
+        .hasMessageContaining("$.components.schemas.GetMediaUploadUrl.properties.url.pattern: a JavaScript regex literal")
+        .hasMessageContaining("$.components.schemas.JobCreated.properties.status: an inline enum")
+        .hasMessageContaining("$.components.schemas.TranscriptionConfig.properties.model: an inline enum");
+  }
 }

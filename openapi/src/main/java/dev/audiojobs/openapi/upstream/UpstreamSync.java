@@ -36,8 +36,11 @@ import java.util.regex.Pattern;
  *       byte for byte; the provenance's {@code sha256} and {@code retrieved} date follow.
  *   <li>{@code kind: drafted} (daily, lyrcs): the spec is ours, drafted from a doc page; when the fetched
  *       page differs from the committed {@code saved-page}, the report says the page changed and the
- *       file needs a redraft. Nothing is rewritten.
+ *       file needs a redraft. Nothing is rewritten. A drafted file without a {@code saved-page}
+ *       (pyannote's write side) is reported {@code UNCHECKED} and not fetched; it leaves the exit
+ *       status alone.
  * </ul>
+ * A file's own {@code kind} overrides its vendor's, so one vendor can hold published and drafted files.
  * Exit status: the check's (0, 1, 2); 2 as well when a page cannot be fetched or read, and when the check
  * finds nothing breaking but a drafted page needs a redraft.
  */
@@ -99,7 +102,7 @@ public final class UpstreamSync {
   private void syncVendor(String vendor, Path dir, PrintStream out, List<String> problems, List<String> redrafts) {
     Path provenanceFile = dir.resolve(UpstreamTree.PROVENANCE);
     JsonNode provenance = new UpstreamTree(dir.getParent()).read(provenanceFile);
-    String kind = provenance.path("kind").asText();
+    String vendorKind = provenance.path("kind").asText();
     String provenanceText = read(provenanceFile);
     boolean rewritten = false;
     for (Iterator<Map.Entry<String, JsonNode>> it = provenance.path("files").fields(); it.hasNext(); ) {
@@ -107,6 +110,13 @@ public final class UpstreamSync {
       String file = entry.getKey();
       JsonNode source = entry.getValue();
       String url = source.path("source").asText();
+      String kind = source.path("kind").asText(vendorKind);
+      if (kind.equals("drafted") && !source.hasNonNull("saved-page")) {
+        // Nothing to compare a fetched page with; saying so beats a redraft request on every run.
+        out.println("UNCHECKED " + vendor + " " + file + ": drafted from " + url + " with no saved copy of it;"
+            + " compare by hand, or save the page and name it as saved-page in " + provenanceFile);
+        continue;
+      }
       String page;
       try {
         page = fetch(url);

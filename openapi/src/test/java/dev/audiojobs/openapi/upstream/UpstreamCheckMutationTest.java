@@ -22,6 +22,8 @@ final class UpstreamCheckMutationTest {
   private static final Path PACTS = OPENAPI.resolveSibling("conformance-tests").resolve("pacts");
   private static final String GET_JOB = "pyannote/get-job.yaml";
   private static final String LIST_JOBS = "pyannote/list-jobs.yaml";
+  /** Repeats the shared error schemas and the auth scheme; a mutation of those edits all three fragments. */
+  private static final String WRITE_SIDE = "pyannote/write-side.yaml";
   private static final String DAILY = "daily/batch-processor.yaml";
   private static final String LYRCS = "lyrcs/jobs.yaml";
 
@@ -38,6 +40,16 @@ final class UpstreamCheckMutationTest {
   private static Edit e(String file, String find, String replace) {
     return new Edit(file, find, replace);
   }
+
+  /**
+   * Every occurrence in every spec fragment of {@code vendor}: a vendor changes what its fragments share
+   * (the auth scheme, the error and status schemas) in all of them. At least one must contain it.
+   */
+  private static Edit everywhere(String vendor, String find, String replace) {
+    return new Edit(vendor + "/" + EVERY_FRAGMENT, find, replace);
+  }
+
+  private static final String EVERY_FRAGMENT = "*";
 
   private static final String AUTH = "      scheme: bearer\n      bearerFormat: JWT\n      type: http";
   private static final String AUTH_KEY = "      bearerFormat: JWT\n      type: apiKey\n      in: header\n      name: X-API-Key";
@@ -75,7 +87,7 @@ final class UpstreamCheckMutationTest {
           e(LIST_JOBS, "        - name: status\n          required: false", "        - name: status\n          required: true")),
       m("the auth scheme changes", 1,
           "BREAKING pyannote getJob security: auth changed",
-          e(GET_JOB, AUTH, AUTH_KEY), e(LIST_JOBS, AUTH, AUTH_KEY)),
+          e(GET_JOB, AUTH, AUTH_KEY), e(LIST_JOBS, AUTH, AUTH_KEY), e(WRITE_SIDE, AUTH, AUTH_KEY)),
       m("the auth requirement is dropped from an operation", 1,
           "BREAKING lyrcs getJob security: auth changed",
           e(LYRCS, "      security:\n        - bearer: []\n", "")),
@@ -86,13 +98,16 @@ final class UpstreamCheckMutationTest {
       m("an error body the client decodes changes shape", 1,
           "BREAKING pyannote getJob 402 $.message: type changed from string to integer",
           e(GET_JOB, ERROR_MESSAGE, ERROR_MESSAGE.replace("type: string", "type: integer")),
-          e(LIST_JOBS, ERROR_MESSAGE, ERROR_MESSAGE.replace("type: string", "type: integer"))),
+          e(LIST_JOBS, ERROR_MESSAGE, ERROR_MESSAGE.replace("type: string", "type: integer")),
+          e(WRITE_SIDE, ERROR_MESSAGE, ERROR_MESSAGE.replace("type: string", "type: integer"))),
       m("a declared error response is removed", 1,
           "BREAKING pyannote getJob response 429: declared error response removed",
           e(GET_JOB, "        '429':\n          description: Too many requests\n          content:\n            application/json:\n              schema:\n                $ref: '#/components/schemas/ApiError'\n      security:",
               "      security:")),
-      m("a list property is renamed", 1,
-          "BREAKING pyannote listJobs 200 $.items: property removed (renamed to jobs?); the client reads it and requires it; the pager reads it (x-audiojobs-paging items)",
+      // listJobs' x-audiojobs-paging names items; since the lint checks that extensions name what exists,
+      // the committed overlay no longer fits the candidate, which is the check's UNUSABLE case (exit 2).
+      m("a list property is renamed", 2,
+          "UNUSABLE pyannote: openapi/normalized/pyannote.yaml: $.paths['/v1/jobs'].get.x-audiojobs-paging.items: lint: names no array property of GetJobsResponse: items",
           e(LIST_JOBS, "      properties:\n        items:\n", "      properties:\n        jobs:\n"),
           e(LIST_JOBS, "      required:\n        - items\n        - total", "      required:\n        - jobs\n        - total")),
       m("a date-time property changes format", 1,
@@ -165,19 +180,19 @@ final class UpstreamCheckMutationTest {
 
       // ---- beneath an overlay: judged against what the overlay assumed of the old upstream (overlay drift)
       m("Daily renames its terminal status finished, which the overlay's JobStatus replaced", 1,
-          "BREAKING daily getJob $.components.schemas.BatchJob.properties.status: enum value finished removed; the waiter stops on it (x-audiojobs-terminal); overlay drift: openapi/overlays/daily/10-job.yaml $.actions[2]",
+          "BREAKING daily deleteJob,getJob $.components.schemas.BatchJob.properties.status: enum value finished removed; the waiter stops on it (x-audiojobs-terminal); overlay drift: openapi/overlays/daily/10-job.yaml $.actions[2]",
           e(DAILY, "            - finished\n", "            - completed\n")),
       m("Daily renames its unsuccessful status error beneath the overlay", 1,
-          "BREAKING daily getJob $.components.schemas.BatchJob.properties.status: enum value error removed; the waiter stops on it (x-audiojobs-terminal); the waiter reports it as failed (x-audiojobs-unsuccessful); overlay drift",
+          "BREAKING daily deleteJob,getJob $.components.schemas.BatchJob.properties.status: enum value error removed; the waiter stops on it (x-audiojobs-terminal); the waiter reports it as failed (x-audiojobs-unsuccessful); overlay drift",
           e(DAILY, "            - error\n", "            - failed\n")),
       m("Daily's status no longer lists its values: the waiter's values cannot be checked", 2,
-          "NEEDS-A-HUMAN daily getJob $.components.schemas.BatchJob.properties.status: no longer lists its values; check that the values the client relies on still exist: finished",
+          "NEEDS-A-HUMAN daily deleteJob,getJob $.components.schemas.BatchJob.properties.status: no longer lists its values; check that the values the client relies on still exist: finished",
           e(DAILY, "          enum:\n            - submitted\n            - processing\n            - finished\n            - error\n", "")),
       m("Daily's status becomes an integer beneath the overlay", 1,
-          "BREAKING daily getJob $.components.schemas.BatchJob.properties.status: type changed from string to integer; the client decodes string; overlay drift: openapi/overlays/daily/10-job.yaml $.actions[2]",
+          "BREAKING daily deleteJob,getJob $.components.schemas.BatchJob.properties.status: type changed from string to integer; the client decodes string; overlay drift: openapi/overlays/daily/10-job.yaml $.actions[2]",
           e(DAILY, "        status:\n          type: string", "        status:\n          type: integer")),
       m("Daily adds a status beneath the overlay: judged against it, not terminal", 0,
-          "SAFE daily getJob $.components.schemas.BatchJob.properties.status: enum values added [canceled]; the client's enums are open and keep unknown values; the waiter treats them as not terminal",
+          "SAFE daily deleteJob,getJob $.components.schemas.BatchJob.properties.status: enum values added [canceled]; the client's enums are open and keep unknown values; the waiter treats them as not terminal",
           e(DAILY, "            - error\n", "            - error\n            - canceled\n")),
       // The committed 404 contract no longer validates against the new upstream either: BREAKING overall.
       m("Daily now declares a 404 with another body than the overlay adds", 1,
@@ -194,7 +209,7 @@ final class UpstreamCheckMutationTest {
           e(GET_JOB, "operationId: getJobById", "operationId: fetchJob")),
       m("pyannoteAI's bearerFormat changes beneath the overlay that drops it", 0,
           "SAFE pyannote - $.components.securitySchemes.api-key.bearerFormat: the upstream changed it from JWT to API key; openapi/overlays/pyannote/10-operations.yaml $.actions[9] still removes it",
-          e(GET_JOB, "      bearerFormat: JWT", "      bearerFormat: API key"), e(LIST_JOBS, "      bearerFormat: JWT", "      bearerFormat: API key")),
+          everywhere("pyannote", "      bearerFormat: JWT", "      bearerFormat: API key")),
       m("take becomes a string beneath the overlay that makes it an integer", 1,
           "BREAKING pyannote listJobs parameter query.take: type changed from integer to string; the client sends integer; overlay drift: openapi/overlays/pyannote/10-operations.yaml $.actions[2]",
           e(LIST_JOBS, "            example: 10\n            type: number", "            example: 10\n            type: string")),
@@ -205,8 +220,8 @@ final class UpstreamCheckMutationTest {
           "BREAKING pyannote listJobs $.components.schemas.GetJobsResponse.properties.total: type changed from integer to string; the client decodes integer; overlay drift: openapi/overlays/pyannote/20-types.yaml $.actions[0]",
           e(LIST_JOBS, "        total:\n          type: number", "        total:\n          type: string")),
       m("a list item's status becomes an integer beneath the overlay that makes it a JobStatus", 1,
-          "BREAKING pyannote listJobs $.components.schemas.JobListItem.properties.status: type changed from string to integer; the client decodes string; overlay drift: openapi/overlays/pyannote/20-types.yaml $.actions[3]",
-          e(LIST_JOBS, "        status:\n          type: string\n        createdAt", "        status:\n          type: integer\n        createdAt")),
+          "BREAKING pyannote listJobs,listJobsV2 $.components.schemas.JobListItem.properties.status: type changed from string to integer; the client decodes string; overlay drift: openapi/overlays/pyannote/20-types.yaml $.actions[3]",
+          everywhere("pyannote", "        status:\n          type: string\n        createdAt", "        status:\n          type: integer\n        createdAt")),
       m("pyannoteAI's getJob oneOf loses VoiceprintJob beneath the union overlay", 1,
           "BREAKING pyannote getJob 200 $<VoiceprintJob>: union branch removed; the client decodes it; overlay drift: openapi/overlays/pyannote/30-job-union.yaml $.actions[2]",
           e(GET_JOB, "                  - $ref: '#/components/schemas/VoiceprintJob'\n                    title: Voiceprint\n", "")),
@@ -214,10 +229,11 @@ final class UpstreamCheckMutationTest {
       // ---- values the client relies on: discriminator mappings, x-audiojobs-select keys, terminal and unsuccessful statuses
       m("pyannoteAI renames its terminal status succeeded", 1,
           "BREAKING pyannote getJob 200 $<DiarizationJob>.status: enum value succeeded removed; the waiter stops on it (x-audiojobs-terminal)",
-          e(GET_JOB, "        - succeeded\n", "        - completed\n"), e(LIST_JOBS, "              - succeeded\n", "              - completed\n")),
+          everywhere("pyannote", "- succeeded\n", "- completed\n")),
       m("pyannoteAI drops its unsuccessful status canceled", 1,
           "BREAKING pyannote getJob 200 $<VoiceprintJob>.status: enum value canceled removed; the waiter stops on it (x-audiojobs-terminal); the waiter reports it as failed (x-audiojobs-unsuccessful)",
-          e(GET_JOB, "        - canceled\n", ""), e(LIST_JOBS, "              - canceled\n", "")),
+          everywhere("pyannote", "\n        - canceled\n", "\n"), everywhere("pyannote", "\n            - canceled\n", "\n"),
+          everywhere("pyannote", "\n              - canceled\n", "\n")),
       m("a diarization output gains the key that selects VoiceprintJob", 1,
           "BREAKING pyannote getJob 200 $<DiarizationJob>.output.voiceprint: property added; Job would select VoiceprintJob for a DiarizationJob whose output holds voiceprint (x-audiojobs-select)",
           e(GET_JOB, "    DiarizationJobOutput:\n      type: object\n      properties:\n",
@@ -225,8 +241,9 @@ final class UpstreamCheckMutationTest {
       m("an identification output renames a key Job selects IdentifyJob by", 1,
           "BREAKING pyannote getJob 200 $<IdentifyJob>.output.voiceprints: property removed (renamed to voiceprintMatches?); the client reads it; Job selects IdentifyJob when output holds voiceprints (x-audiojobs-select)",
           e(GET_JOB, "        voiceprints:\n          type: array", "        voiceprintMatches:\n          type: array")),
-      m("Daily drops the error text the waiter reports", 1,
-          "BREAKING daily getJob 200 $.error: property removed; the client reads it; waitForJob reports it as the job's error (x-audiojobs-wait)",
+      // The extension lint checks that x-audiojobs-wait names what exists: the committed overlay no longer fits.
+      m("Daily drops the error text the waiter reports", 2,
+          "UNUSABLE daily: openapi/normalized/daily.yaml: $.paths['/batch-processor/{id}'].get.x-audiojobs-wait.error: lint: no variant of BatchJob has [\"error\"]",
           e(DAILY, "        error:\n          type: string\n          description: Details of error\n", "")),
       m("pyannoteAI drops a diarization output's error text, which the waiter reports", 1,
           "BREAKING pyannote getJob 200 $<DiarizationJob>.output.error: property removed; the client reads it; waitForJob reports it as the job's error (x-audiojobs-wait)",
@@ -240,7 +257,7 @@ final class UpstreamCheckMutationTest {
           e(LYRCS, "        - processing\n", "        - running\n"), e(LYRCS, "            - processing\n", "            - running\n"),
           e(LYRCS, "        processing: Transcription", "        running: Transcription")),
       m("lyrcs.ai renames failed in its status table, beneath the overlay's terminal markers", 1,
-          "BREAKING lyrcs getJob $.components.schemas.JobStatus: enum value failed removed; the waiter stops on it (x-audiojobs-terminal); the waiter reports it as failed (x-audiojobs-unsuccessful); overlay drift: openapi/overlays/lyrcs/10-job.yaml $.actions[1]",
+          "BREAKING lyrcs getJob,transcribe $.components.schemas.JobStatus: enum value failed removed; the waiter stops on it (x-audiojobs-terminal); the waiter reports it as failed (x-audiojobs-unsuccessful); overlay drift: openapi/overlays/lyrcs/10-job.yaml $.actions[1]",
           e(LYRCS, "        - failed\n", "        - error\n"), e(LYRCS, "        failed: Processing failed", "        error: Processing failed")),
 
       // ---- no false alarms: what the client widens, and the same mechanism under a new name
@@ -252,10 +269,10 @@ final class UpstreamCheckMutationTest {
           e(LYRCS, "        duration_seconds:\n          type: number", "        duration_seconds:\n          type: integer")),
       m("Daily renames its security scheme, same mechanism", 0,
           "SAFE daily getJob security: scheme renamed from [bearer] to [bearerAuth]; same mechanism",
-          e(DAILY, "        - bearer: []", "        - bearerAuth: []"), e(DAILY, "  securitySchemes:\n    bearer:", "  securitySchemes:\n    bearerAuth:")),
+          everywhere("daily", "        - bearer: []", "        - bearerAuth: []"), everywhere("daily", "  securitySchemes:\n    bearer:", "  securitySchemes:\n    bearerAuth:")),
       m("lyrcs.ai renames its security scheme, same mechanism", 0,
           "SAFE lyrcs getJob security: scheme renamed from [bearer] to [bearerAuth]; same mechanism",
-          e(LYRCS, "        - bearer: []", "        - bearerAuth: []"), e(LYRCS, "  securitySchemes:\n    bearer:", "  securitySchemes:\n    bearerAuth:")),
+          everywhere("lyrcs", "        - bearer: []", "        - bearerAuth: []"), everywhere("lyrcs", "  securitySchemes:\n    bearer:", "  securitySchemes:\n    bearerAuth:")),
 
       // ---- fragments of one vendor that disagree: reconcile the fragments (no overlay is involved)
       m("pyannoteAI's two fragments disagree on ApiError", 2,
@@ -264,6 +281,65 @@ final class UpstreamCheckMutationTest {
       m("a new lyrcs.ai fragment names another server", 2,
           "UNUSABLE lyrcs: the upstream fragments lyrcs/jobs.yaml and lyrcs/languages.yaml disagree at $.servers",
           e("lyrcs/languages.yaml", null, "openapi: 3.0.3\ninfo:\n  title: lyrcs.ai API\n  version: drafted\nservers:\n  - url: https://lyrcs.ai/api/v2\npaths: {}\n")),
+
+      // ---- the write side as drafted (pyannote/write-side.yaml): what the client sends
+      m("diarize's request gains a required property", 1,
+          "BREAKING pyannote diarize request $.language: new required property; the client does not send it",
+          e(WRITE_SIDE, "          $ref: '#/components/schemas/TranscriptionConfig'\n      required:\n        - url\n",
+              "          $ref: '#/components/schemas/TranscriptionConfig'\n        language:\n          type: string\n      required:\n        - url\n        - language\n")),
+      m("diarize's request drops a property the client sends", 1,
+          "BREAKING pyannote diarize request $.confidence: property removed; the client sends it",
+          e(WRITE_SIDE, "        confidence:\n          type: boolean\n          description: Return confidence scores (DiarizationJobOutput.confidence)\n", "")),
+      m("diarize's model loses community-1 beneath the overlay that makes it a closed enum", 1,
+          "BREAKING pyannote diarize $.components.schemas.DiarizeRequest.properties.model: enum values removed [community-1]; the client may send them; overlay drift: openapi/overlays/pyannote/40-write-side.yaml $.actions[13]",
+          e(WRITE_SIDE, "            - precision-2\n            - community-1\n", "            - precision-2\n")),
+      m("diarize's model gains a value beneath the overlay", 0,
+          "SAFE pyannote diarize $.components.schemas.DiarizeRequest.properties.model: enum values added [precision-3]",
+          e(WRITE_SIDE, "            - precision-2\n            - community-1\n", "            - precision-2\n            - community-1\n            - precision-3\n")),
+      m("diarize's request media type becomes multipart", 1,
+          "BREAKING pyannote diarize request: media type application/json no longer accepted (now [multipart/form-data]); the client sends application/json",
+          e(WRITE_SIDE, "          application/json:\n            schema:\n              $ref: '#/components/schemas/DiarizeRequest'",
+              "          multipart/form-data:\n            schema:\n              $ref: '#/components/schemas/DiarizeRequest'")),
+      m("listJobsV2 gains a required parameter", 1,
+          "BREAKING pyannote listJobsV2 parameter query.team: new required parameter",
+          e(WRITE_SIDE, "      parameters:\n        - name: limit\n",
+              "      parameters:\n        - name: team\n          required: true\n          in: query\n          schema:\n            type: string\n        - name: limit\n")),
+      m("diarize's webhook becomes required", 1,
+          "BREAKING pyannote diarize request $.webhook: now required; the client may omit it",
+          e(WRITE_SIDE, "          $ref: '#/components/schemas/TranscriptionConfig'\n      required:\n        - url\n",
+              "          $ref: '#/components/schemas/TranscriptionConfig'\n      required:\n        - url\n        - webhook\n")),
+      m("identify's matching threshold is narrowed to integer", 1,
+          "BREAKING pyannote identify request $.matching.threshold: type changed from number to integer; the client sends number",
+          e(WRITE_SIDE, "        threshold:\n          type: number", "        threshold:\n          type: integer")),
+      m("identify's matching threshold maximum is lowered", 1,
+          "BREAKING pyannote identify request $.matching.threshold: maximum changed from 100 to 50; narrower: the client may send a value the server now rejects",
+          e(WRITE_SIDE, "          minimum: 0\n          maximum: 100\n          description: Lowest confidence", "          minimum: 0\n          maximum: 50\n          description: Lowest confidence")),
+      m("a speaker count's minimum is raised", 1,
+          "BREAKING pyannote diarize request $.numSpeakers: minimum changed from 1 to 2; narrower: the client may send a value the server now rejects",
+          e(WRITE_SIDE, "        numSpeakers:\n          type: number\n          minimum: 1", "        numSpeakers:\n          type: number\n          minimum: 2")),
+      m("diarize's turnLevelConfidence is no longer nullable", 1,
+          "BREAKING pyannote diarize request $.turnLevelConfidence: no longer nullable; the client may send null",
+          e(WRITE_SIDE, "        turnLevelConfidence:\n          type: boolean\n          nullable: true\n", "        turnLevelConfidence:\n          type: boolean\n")),
+      m("the upload URL's pattern changes beneath the overlay that replaces it", 2,
+          "NEEDS-A-HUMAN pyannote getMediaDownloadUrl,getMediaUploadUrl $.components.schemas.GetMediaUploadUrl.properties.url: pattern changed from ^media://[A-Za-z0-9_./-]+$ to /^media:\\/\\/[a-z0-9]+$/; which accepts more cannot be told",
+          e(WRITE_SIDE, "          pattern: /^media:\\/\\/[a-zA-Z0-9\\-_\\.\\/]+$/", "          pattern: /^media:\\/\\/[a-z0-9]+$/")),
+      m("a speaker count becomes an integer upstream, as the overlay says", 0,
+          "SAFE pyannote diarize $.components.schemas.DiarizeRequest.properties.numSpeakers: the upstream now agrees with openapi/overlays/pyannote/40-write-side.yaml $.actions[5]",
+          e(WRITE_SIDE, "        numSpeakers:\n          type: number", "        numSpeakers:\n          type: integer")),
+      m("diarize's request gains an optional property", 0,
+          "SAFE pyannote diarize request $.language: property added; the client need not send it",
+          e(WRITE_SIDE, "          $ref: '#/components/schemas/TranscriptionConfig'\n      required:\n        - url\n",
+              "          $ref: '#/components/schemas/TranscriptionConfig'\n        language:\n          type: string\n      required:\n        - url\n")),
+      m("the upload URL's maxLength is raised", 0,
+          "SAFE pyannote getMediaUploadUrl request $.url: maxLength changed from 255 to 1024; wider: what the client sends still conforms",
+          e(WRITE_SIDE, "          maxLength: 255\n          pattern: /^media", "          maxLength: 1024\n          pattern: /^media")),
+      m("diarize's webhook becomes nullable", 0,
+          "SAFE pyannote diarize request $.webhook: now nullable; the client need not send null",
+          e(WRITE_SIDE, "        webhook:\n          type: string\n", "        webhook:\n          type: string\n          nullable: true\n")),
+      m("diarize's request body becomes optional", 0,
+          "SAFE pyannote diarize request: request body is now optional; the client still sends it",
+          e(WRITE_SIDE, "      requestBody:\n        required: true\n        x-audiojobs-source: inferred (required, as /v1/media/input)\n        content:\n          application/json:\n            schema:\n              $ref: '#/components/schemas/DiarizeRequest'",
+              "      requestBody:\n        required: false\n        x-audiojobs-source: inferred (required, as /v1/media/input)\n        content:\n          application/json:\n            schema:\n              $ref: '#/components/schemas/DiarizeRequest'")),
 
       // ---- unusable
       m("a spec file is not YAML", 2, "UNUSABLE pyannote: ",
@@ -396,12 +472,28 @@ final class UpstreamCheckMutationTest {
     return mutations.stream().map(mutation -> DynamicTest.dynamicTest(mutation.name(), () -> {
       Path candidate = Files.createTempDirectory(temp, "candidate");
       UpstreamCheck.copyTree(upstream, candidate);
-      for (Edit edit : mutation.edits()) apply(candidate.resolve(edit.file()), edit);
+      for (Edit edit : mutation.edits()) {
+        if (edit.file().endsWith("/" + EVERY_FRAGMENT)) applyEverywhere(candidate.resolve(edit.file()).getParent(), edit);
+        else apply(candidate.resolve(edit.file()), edit);
+      }
       UpstreamCheck.Report report = check.check(candidate);
       String printed = String.join("\n", report.lines());
       assertThat(printed).as("report of \"%s\"", mutation.name()).contains(mutation.expectedLine());
       assertThat(report.exitStatus()).as("exit status of \"%s\"; report:\n%s", mutation.name(), printed).isEqualTo(mutation.exit());
     }));
+  }
+
+  private static void applyEverywhere(Path vendorDir, Edit edit) throws IOException {
+    int files = 0;
+    try (Stream<Path> list = Files.list(vendorDir)) {
+      for (Path file : list.filter(f -> f.toString().endsWith(".yaml") && !f.endsWith("provenance.yaml")).sorted().toList()) {
+        String text = Files.readString(file);
+        if (!text.contains(edit.find())) continue;
+        Files.writeString(file, text.replace(edit.find(), edit.replace()));
+        files++;
+      }
+    }
+    assertThat(files).as("fragments of %s containing: %s", vendorDir.getFileName(), edit.find()).isPositive();
   }
 
   private static void apply(Path file, Edit edit) throws IOException {

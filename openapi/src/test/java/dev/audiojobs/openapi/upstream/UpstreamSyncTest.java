@@ -42,6 +42,7 @@ final class UpstreamSyncTest {
     for (String vendor : tree.vendors()) {
       JsonNode provenance = tree.read(OPENAPI.resolve("upstream").resolve(vendor).resolve("provenance.yaml"));
       provenance.path("files").forEach(f -> {
+        if (!f.hasNonNull("saved-page")) return; // a drafted file with no saved page is not fetched
         URI source = URI.create(f.path("source").asText());
         pages.put("/" + source.getHost() + source.getRawPath(), read(ROOT.resolve(f.path("saved-page").asText())));
       });
@@ -80,7 +81,8 @@ final class UpstreamSyncTest {
   void unchangedPagesLeaveTheUpstreamAsItIsAndTheCheckPasses() {
     String printed = sync(0);
     assertThat(printed).contains("UNCHANGED pyannote get-job.yaml", "UNCHANGED pyannote list-jobs.yaml",
-        "UNCHANGED daily batch-processor.yaml", "UNCHANGED lyrcs jobs.yaml", "IDENTICAL pyannote");
+        "UNCHANGED daily batch-processor.yaml", "UNCHANGED lyrcs jobs.yaml", "IDENTICAL pyannote",
+        "UNCHECKED pyannote write-side.yaml: drafted from https://docs.pyannote.ai/openapi.json with no saved copy of it");
     assertThat(read(openapi.resolve("upstream/pyannote/get-job.yaml"))).isEqualTo(read(OPENAPI.resolve("upstream/pyannote/get-job.yaml")));
   }
 
