@@ -302,13 +302,16 @@ final class OverlayDrift {
     return new Location(concreteDotted(path), "-", List.of(false), null, List.of());
   }
 
-  /** Operation ids joined by commas; {@code -} (the whole spec) for none or for every operation of the spec. */
+  /**
+   * Operation ids joined by commas; {@code -} (the whole spec) for none, or for every operation of a
+   * spec with several (a spec with one operation names it).
+   */
   private String operations(Set<String> ids) {
     Set<String> all = new TreeSet<>();
     client.path("paths").forEach(p -> p.forEach(op -> {
       if (op.has("operationId")) all.add(op.get("operationId").asText());
     }));
-    return ids.isEmpty() || ids.equals(all) ? "-" : String.join(",", ids);
+    return ids.isEmpty() || (ids.size() > 1 && ids.equals(all)) ? "-" : String.join(",", ids);
   }
 
   /** The operations whose requests and responses reach a component schema, in the client's spec. */

@@ -87,9 +87,10 @@ final class OverlayDriftTest {
         "        message:\n          type: string\n          description: Error message\n          example: Error message",
         "        message:\n          type: integer\n          description: Error message\n          example: Error message"));
     UpstreamCheck.Report report = new UpstreamCheck(OPENAPI, PACTS).check(candidate);
-    assertThat(report.unusable()).singleElement().satisfies(line -> {
-      assertThat(line).contains("pyannote/get-job.yaml and pyannote/list-jobs.yaml disagree", "reconcile the fragments",
-          "no overlay is involved");
+    assertThat(report.unusable()).anySatisfy(line -> assertThat(line).contains(
+        "pyannote/get-job.yaml and pyannote/list-jobs.yaml disagree at $.components.schemas.ApiError.properties.message.type"));
+    assertThat(report.unusable()).allSatisfy(line -> {
+      assertThat(line).contains("reconcile the fragments", "no overlay is involved");
       assertThat(line).doesNotContain("revisit the decision", "retarget");
     });
     assertThat(report.exitStatus()).isEqualTo(2);
@@ -107,8 +108,9 @@ final class OverlayDriftTest {
     Files.writeString(daily, Files.readString(daily).replace("    BatchJob:\n      type: object\n",
         "    BatchJob:\n      type: object\n      required: [id, status, preset]\n"));
     UpstreamCheck.Report report = new UpstreamCheck(OPENAPI, PACTS).check(candidate);
-    assertThat(report.lines()).filteredOn(l -> l.contains("preset: now required")).containsExactly(
-        "SAFE daily getJob 200 $.preset: now required; the client already reads it when present");
+    assertThat(report.lines()).filteredOn(l -> l.contains("preset: now required"))
+        .contains("SAFE daily getJob 200 $.preset: now required; the client already reads it when present")
+        .noneMatch(l -> l.contains("overlay drift"));
     assertThat(report.exitStatus()).isZero();
   }
 

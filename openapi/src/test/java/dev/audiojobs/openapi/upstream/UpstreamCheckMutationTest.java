@@ -41,6 +41,16 @@ final class UpstreamCheckMutationTest {
     return new Edit(file, find, replace);
   }
 
+  /**
+   * Every occurrence in every spec fragment of {@code vendor}: a vendor changes what its fragments share
+   * (the auth scheme, the error and status schemas) in all of them. At least one must contain it.
+   */
+  private static Edit everywhere(String vendor, String find, String replace) {
+    return new Edit(vendor + "/" + EVERY_FRAGMENT, find, replace);
+  }
+
+  private static final String EVERY_FRAGMENT = "*";
+
   private static final String AUTH = "      scheme: bearer\n      bearerFormat: JWT\n      type: http";
   private static final String AUTH_KEY = "      bearerFormat: JWT\n      type: apiKey\n      in: header\n      name: X-API-Key";
   private static final String ERROR_MESSAGE = "        message:\n          type: string\n          description: Error message\n          example: Error message";
@@ -170,19 +180,19 @@ final class UpstreamCheckMutationTest {
 
       // ---- beneath an overlay: judged against what the overlay assumed of the old upstream (overlay drift)
       m("Daily renames its terminal status finished, which the overlay's JobStatus replaced", 1,
-          "BREAKING daily getJob $.components.schemas.BatchJob.properties.status: enum value finished removed; the waiter stops on it (x-audiojobs-terminal); overlay drift: openapi/overlays/daily/10-job.yaml $.actions[2]",
+          "BREAKING daily deleteJob,getJob $.components.schemas.BatchJob.properties.status: enum value finished removed; the waiter stops on it (x-audiojobs-terminal); overlay drift: openapi/overlays/daily/10-job.yaml $.actions[2]",
           e(DAILY, "            - finished\n", "            - completed\n")),
       m("Daily renames its unsuccessful status error beneath the overlay", 1,
-          "BREAKING daily getJob $.components.schemas.BatchJob.properties.status: enum value error removed; the waiter stops on it (x-audiojobs-terminal); the waiter reports it as failed (x-audiojobs-unsuccessful); overlay drift",
+          "BREAKING daily deleteJob,getJob $.components.schemas.BatchJob.properties.status: enum value error removed; the waiter stops on it (x-audiojobs-terminal); the waiter reports it as failed (x-audiojobs-unsuccessful); overlay drift",
           e(DAILY, "            - error\n", "            - failed\n")),
       m("Daily's status no longer lists its values: the waiter's values cannot be checked", 2,
-          "NEEDS-A-HUMAN daily getJob $.components.schemas.BatchJob.properties.status: no longer lists its values; check that the values the client relies on still exist: finished",
+          "NEEDS-A-HUMAN daily deleteJob,getJob $.components.schemas.BatchJob.properties.status: no longer lists its values; check that the values the client relies on still exist: finished",
           e(DAILY, "          enum:\n            - submitted\n            - processing\n            - finished\n            - error\n", "")),
       m("Daily's status becomes an integer beneath the overlay", 1,
-          "BREAKING daily getJob $.components.schemas.BatchJob.properties.status: type changed from string to integer; the client decodes string; overlay drift: openapi/overlays/daily/10-job.yaml $.actions[2]",
+          "BREAKING daily deleteJob,getJob $.components.schemas.BatchJob.properties.status: type changed from string to integer; the client decodes string; overlay drift: openapi/overlays/daily/10-job.yaml $.actions[2]",
           e(DAILY, "        status:\n          type: string", "        status:\n          type: integer")),
       m("Daily adds a status beneath the overlay: judged against it, not terminal", 0,
-          "SAFE daily getJob $.components.schemas.BatchJob.properties.status: enum values added [canceled]; the client's enums are open and keep unknown values; the waiter treats them as not terminal",
+          "SAFE daily deleteJob,getJob $.components.schemas.BatchJob.properties.status: enum values added [canceled]; the client's enums are open and keep unknown values; the waiter treats them as not terminal",
           e(DAILY, "            - error\n", "            - error\n            - canceled\n")),
       // The committed 404 contract no longer validates against the new upstream either: BREAKING overall.
       m("Daily now declares a 404 with another body than the overlay adds", 1,
@@ -199,7 +209,7 @@ final class UpstreamCheckMutationTest {
           e(GET_JOB, "operationId: getJobById", "operationId: fetchJob")),
       m("pyannoteAI's bearerFormat changes beneath the overlay that drops it", 0,
           "SAFE pyannote - $.components.securitySchemes.api-key.bearerFormat: the upstream changed it from JWT to API key; openapi/overlays/pyannote/10-operations.yaml $.actions[9] still removes it",
-          e(GET_JOB, "      bearerFormat: JWT", "      bearerFormat: API key"), e(LIST_JOBS, "      bearerFormat: JWT", "      bearerFormat: API key")),
+          everywhere("pyannote", "      bearerFormat: JWT", "      bearerFormat: API key")),
       m("take becomes a string beneath the overlay that makes it an integer", 1,
           "BREAKING pyannote listJobs parameter query.take: type changed from integer to string; the client sends integer; overlay drift: openapi/overlays/pyannote/10-operations.yaml $.actions[2]",
           e(LIST_JOBS, "            example: 10\n            type: number", "            example: 10\n            type: string")),
@@ -210,8 +220,8 @@ final class UpstreamCheckMutationTest {
           "BREAKING pyannote listJobs $.components.schemas.GetJobsResponse.properties.total: type changed from integer to string; the client decodes integer; overlay drift: openapi/overlays/pyannote/20-types.yaml $.actions[0]",
           e(LIST_JOBS, "        total:\n          type: number", "        total:\n          type: string")),
       m("a list item's status becomes an integer beneath the overlay that makes it a JobStatus", 1,
-          "BREAKING pyannote listJobs $.components.schemas.JobListItem.properties.status: type changed from string to integer; the client decodes string; overlay drift: openapi/overlays/pyannote/20-types.yaml $.actions[3]",
-          e(LIST_JOBS, "        status:\n          type: string\n        createdAt", "        status:\n          type: integer\n        createdAt")),
+          "BREAKING pyannote listJobs,listJobsV2 $.components.schemas.JobListItem.properties.status: type changed from string to integer; the client decodes string; overlay drift: openapi/overlays/pyannote/20-types.yaml $.actions[3]",
+          everywhere("pyannote", "        status:\n          type: string\n        createdAt", "        status:\n          type: integer\n        createdAt")),
       m("pyannoteAI's getJob oneOf loses VoiceprintJob beneath the union overlay", 1,
           "BREAKING pyannote getJob 200 $<VoiceprintJob>: union branch removed; the client decodes it; overlay drift: openapi/overlays/pyannote/30-job-union.yaml $.actions[2]",
           e(GET_JOB, "                  - $ref: '#/components/schemas/VoiceprintJob'\n                    title: Voiceprint\n", "")),
@@ -219,10 +229,11 @@ final class UpstreamCheckMutationTest {
       // ---- values the client relies on: discriminator mappings, x-audiojobs-select keys, terminal and unsuccessful statuses
       m("pyannoteAI renames its terminal status succeeded", 1,
           "BREAKING pyannote getJob 200 $<DiarizationJob>.status: enum value succeeded removed; the waiter stops on it (x-audiojobs-terminal)",
-          e(GET_JOB, "        - succeeded\n", "        - completed\n"), e(LIST_JOBS, "              - succeeded\n", "              - completed\n")),
+          everywhere("pyannote", "- succeeded\n", "- completed\n")),
       m("pyannoteAI drops its unsuccessful status canceled", 1,
           "BREAKING pyannote getJob 200 $<VoiceprintJob>.status: enum value canceled removed; the waiter stops on it (x-audiojobs-terminal); the waiter reports it as failed (x-audiojobs-unsuccessful)",
-          e(GET_JOB, "        - canceled\n", ""), e(LIST_JOBS, "              - canceled\n", "")),
+          everywhere("pyannote", "\n        - canceled\n", "\n"), everywhere("pyannote", "\n            - canceled\n", "\n"),
+          everywhere("pyannote", "\n              - canceled\n", "\n")),
       m("a diarization output gains the key that selects VoiceprintJob", 1,
           "BREAKING pyannote getJob 200 $<DiarizationJob>.output.voiceprint: property added; Job would select VoiceprintJob for a DiarizationJob whose output holds voiceprint (x-audiojobs-select)",
           e(GET_JOB, "    DiarizationJobOutput:\n      type: object\n      properties:\n",
@@ -230,8 +241,9 @@ final class UpstreamCheckMutationTest {
       m("an identification output renames a key Job selects IdentifyJob by", 1,
           "BREAKING pyannote getJob 200 $<IdentifyJob>.output.voiceprints: property removed (renamed to voiceprintMatches?); the client reads it; Job selects IdentifyJob when output holds voiceprints (x-audiojobs-select)",
           e(GET_JOB, "        voiceprints:\n          type: array", "        voiceprintMatches:\n          type: array")),
-      m("Daily drops the error text the waiter reports", 1,
-          "BREAKING daily getJob 200 $.error: property removed; the client reads it; waitForJob reports it as the job's error (x-audiojobs-wait)",
+      // The extension lint checks that x-audiojobs-wait names what exists: the committed overlay no longer fits.
+      m("Daily drops the error text the waiter reports", 2,
+          "UNUSABLE daily: openapi/normalized/daily.yaml: $.paths['/batch-processor/{id}'].get.x-audiojobs-wait.error: lint: no variant of BatchJob has [\"error\"]",
           e(DAILY, "        error:\n          type: string\n          description: Details of error\n", "")),
       m("pyannoteAI drops a diarization output's error text, which the waiter reports", 1,
           "BREAKING pyannote getJob 200 $<DiarizationJob>.output.error: property removed; the client reads it; waitForJob reports it as the job's error (x-audiojobs-wait)",
@@ -245,7 +257,7 @@ final class UpstreamCheckMutationTest {
           e(LYRCS, "        - processing\n", "        - running\n"), e(LYRCS, "            - processing\n", "            - running\n"),
           e(LYRCS, "        processing: Transcription", "        running: Transcription")),
       m("lyrcs.ai renames failed in its status table, beneath the overlay's terminal markers", 1,
-          "BREAKING lyrcs getJob $.components.schemas.JobStatus: enum value failed removed; the waiter stops on it (x-audiojobs-terminal); the waiter reports it as failed (x-audiojobs-unsuccessful); overlay drift: openapi/overlays/lyrcs/10-job.yaml $.actions[1]",
+          "BREAKING lyrcs getJob,transcribe $.components.schemas.JobStatus: enum value failed removed; the waiter stops on it (x-audiojobs-terminal); the waiter reports it as failed (x-audiojobs-unsuccessful); overlay drift: openapi/overlays/lyrcs/10-job.yaml $.actions[1]",
           e(LYRCS, "        - failed\n", "        - error\n"), e(LYRCS, "        failed: Processing failed", "        error: Processing failed")),
 
       // ---- no false alarms: what the client widens, and the same mechanism under a new name
@@ -257,10 +269,10 @@ final class UpstreamCheckMutationTest {
           e(LYRCS, "        duration_seconds:\n          type: number", "        duration_seconds:\n          type: integer")),
       m("Daily renames its security scheme, same mechanism", 0,
           "SAFE daily getJob security: scheme renamed from [bearer] to [bearerAuth]; same mechanism",
-          e(DAILY, "        - bearer: []", "        - bearerAuth: []"), e(DAILY, "  securitySchemes:\n    bearer:", "  securitySchemes:\n    bearerAuth:")),
+          everywhere("daily", "        - bearer: []", "        - bearerAuth: []"), everywhere("daily", "  securitySchemes:\n    bearer:", "  securitySchemes:\n    bearerAuth:")),
       m("lyrcs.ai renames its security scheme, same mechanism", 0,
           "SAFE lyrcs getJob security: scheme renamed from [bearer] to [bearerAuth]; same mechanism",
-          e(LYRCS, "        - bearer: []", "        - bearerAuth: []"), e(LYRCS, "  securitySchemes:\n    bearer:", "  securitySchemes:\n    bearerAuth:")),
+          everywhere("lyrcs", "        - bearer: []", "        - bearerAuth: []"), everywhere("lyrcs", "  securitySchemes:\n    bearer:", "  securitySchemes:\n    bearerAuth:")),
 
       // ---- fragments of one vendor that disagree: reconcile the fragments (no overlay is involved)
       m("pyannoteAI's two fragments disagree on ApiError", 2,
@@ -270,6 +282,65 @@ final class UpstreamCheckMutationTest {
           "UNUSABLE lyrcs: the upstream fragments lyrcs/jobs.yaml and lyrcs/languages.yaml disagree at $.servers",
           e("lyrcs/languages.yaml", null, "openapi: 3.0.3\ninfo:\n  title: lyrcs.ai API\n  version: drafted\nservers:\n  - url: https://lyrcs.ai/api/v2\npaths: {}\n")),
 
+      // ---- the write side as drafted (pyannote/write-side.yaml): what the client sends
+      m("diarize's request gains a required property", 1,
+          "BREAKING pyannote diarize request $.language: new required property; the client does not send it",
+          e(WRITE_SIDE, "          $ref: '#/components/schemas/TranscriptionConfig'\n      required:\n        - url\n",
+              "          $ref: '#/components/schemas/TranscriptionConfig'\n        language:\n          type: string\n      required:\n        - url\n        - language\n")),
+      m("diarize's request drops a property the client sends", 1,
+          "BREAKING pyannote diarize request $.confidence: property removed; the client sends it",
+          e(WRITE_SIDE, "        confidence:\n          type: boolean\n          description: Return confidence scores (DiarizationJobOutput.confidence)\n", "")),
+      m("diarize's model loses community-1 beneath the overlay that makes it a closed enum", 1,
+          "BREAKING pyannote diarize $.components.schemas.DiarizeRequest.properties.model: enum values removed [community-1]; the client may send them; overlay drift: openapi/overlays/pyannote/40-write-side.yaml $.actions[13]",
+          e(WRITE_SIDE, "            - precision-2\n            - community-1\n", "            - precision-2\n")),
+      m("diarize's model gains a value beneath the overlay", 0,
+          "SAFE pyannote diarize $.components.schemas.DiarizeRequest.properties.model: enum values added [precision-3]",
+          e(WRITE_SIDE, "            - precision-2\n            - community-1\n", "            - precision-2\n            - community-1\n            - precision-3\n")),
+      m("diarize's request media type becomes multipart", 1,
+          "BREAKING pyannote diarize request: media type application/json no longer accepted (now [multipart/form-data]); the client sends application/json",
+          e(WRITE_SIDE, "          application/json:\n            schema:\n              $ref: '#/components/schemas/DiarizeRequest'",
+              "          multipart/form-data:\n            schema:\n              $ref: '#/components/schemas/DiarizeRequest'")),
+      m("listJobsV2 gains a required parameter", 1,
+          "BREAKING pyannote listJobsV2 parameter query.team: new required parameter",
+          e(WRITE_SIDE, "      parameters:\n        - name: limit\n",
+              "      parameters:\n        - name: team\n          required: true\n          in: query\n          schema:\n            type: string\n        - name: limit\n")),
+      m("diarize's webhook becomes required", 1,
+          "BREAKING pyannote diarize request $.webhook: now required; the client may omit it",
+          e(WRITE_SIDE, "          $ref: '#/components/schemas/TranscriptionConfig'\n      required:\n        - url\n",
+              "          $ref: '#/components/schemas/TranscriptionConfig'\n      required:\n        - url\n        - webhook\n")),
+      m("identify's matching threshold is narrowed to integer", 1,
+          "BREAKING pyannote identify request $.matching.threshold: type changed from number to integer; the client sends number",
+          e(WRITE_SIDE, "        threshold:\n          type: number", "        threshold:\n          type: integer")),
+      m("identify's matching threshold maximum is lowered", 1,
+          "BREAKING pyannote identify request $.matching.threshold: maximum changed from 100 to 50; narrower: the client may send a value the server now rejects",
+          e(WRITE_SIDE, "          minimum: 0\n          maximum: 100\n          description: Lowest confidence", "          minimum: 0\n          maximum: 50\n          description: Lowest confidence")),
+      m("a speaker count's minimum is raised", 1,
+          "BREAKING pyannote diarize request $.numSpeakers: minimum changed from 1 to 2; narrower: the client may send a value the server now rejects",
+          e(WRITE_SIDE, "        numSpeakers:\n          type: number\n          minimum: 1", "        numSpeakers:\n          type: number\n          minimum: 2")),
+      m("diarize's turnLevelConfidence is no longer nullable", 1,
+          "BREAKING pyannote diarize request $.turnLevelConfidence: no longer nullable; the client may send null",
+          e(WRITE_SIDE, "        turnLevelConfidence:\n          type: boolean\n          nullable: true\n", "        turnLevelConfidence:\n          type: boolean\n")),
+      m("the upload URL's pattern changes beneath the overlay that replaces it", 2,
+          "NEEDS-A-HUMAN pyannote getMediaDownloadUrl,getMediaUploadUrl $.components.schemas.GetMediaUploadUrl.properties.url: pattern changed from ^media://[A-Za-z0-9_./-]+$ to /^media:\\/\\/[a-z0-9]+$/; which accepts more cannot be told",
+          e(WRITE_SIDE, "          pattern: /^media:\\/\\/[a-zA-Z0-9\\-_\\.\\/]+$/", "          pattern: /^media:\\/\\/[a-z0-9]+$/")),
+      m("a speaker count becomes an integer upstream, as the overlay says", 0,
+          "SAFE pyannote diarize $.components.schemas.DiarizeRequest.properties.numSpeakers: the upstream now agrees with openapi/overlays/pyannote/40-write-side.yaml $.actions[5]",
+          e(WRITE_SIDE, "        numSpeakers:\n          type: number", "        numSpeakers:\n          type: integer")),
+      m("diarize's request gains an optional property", 0,
+          "SAFE pyannote diarize request $.language: property added; the client need not send it",
+          e(WRITE_SIDE, "          $ref: '#/components/schemas/TranscriptionConfig'\n      required:\n        - url\n",
+              "          $ref: '#/components/schemas/TranscriptionConfig'\n        language:\n          type: string\n      required:\n        - url\n")),
+      m("the upload URL's maxLength is raised", 0,
+          "SAFE pyannote getMediaUploadUrl request $.url: maxLength changed from 255 to 1024; wider: what the client sends still conforms",
+          e(WRITE_SIDE, "          maxLength: 255\n          pattern: /^media", "          maxLength: 1024\n          pattern: /^media")),
+      m("diarize's webhook becomes nullable", 0,
+          "SAFE pyannote diarize request $.webhook: now nullable; the client need not send null",
+          e(WRITE_SIDE, "        webhook:\n          type: string\n", "        webhook:\n          type: string\n          nullable: true\n")),
+      m("diarize's request body becomes optional", 0,
+          "SAFE pyannote diarize request: request body is now optional; the client still sends it",
+          e(WRITE_SIDE, "      requestBody:\n        required: true\n        x-audiojobs-source: inferred (required, as /v1/media/input)\n        content:\n          application/json:\n            schema:\n              $ref: '#/components/schemas/DiarizeRequest'",
+              "      requestBody:\n        required: false\n        x-audiojobs-source: inferred (required, as /v1/media/input)\n        content:\n          application/json:\n            schema:\n              $ref: '#/components/schemas/DiarizeRequest'")),
+
       // ---- unusable
       m("a spec file is not YAML", 2, "UNUSABLE pyannote: ",
           e(GET_JOB, "openapi: 3.0.0", "openapi: [3.0.0")),
@@ -278,90 +349,89 @@ final class UpstreamCheckMutationTest {
       m("the unchanged tree", 0, "IDENTICAL pyannote: same spec files"));
 
 
-  /** The write-side fixture added to a copy of the committed tree: {@code POST /v1/diarize}. */
-  private static final String DIARIZE = "pyannote/diarize.yaml";
-  /** A pact with one {@code POST /v1/diarize} interaction, added to a copy of the committed pacts. */
-  private static final String WRITE_PACT = "audiojobs-client-pyannote-write-api.json";
+  /** The write-side fixture added to a copy of the committed tree: {@code POST /v1/fixture}, {@code submitFixture}. */
+  private static final String FIXTURE = "pyannote/fixture.yaml";
+  /** A pact with one {@code POST /v1/fixture} interaction, added to a copy of the committed pacts. */
+  private static final String WRITE_PACT = "audiojobs-client-pyannote-fixture-api.json";
 
   /**
-   * Request-side mutations, on a copy of the committed tree to which {@link #DIARIZE} (a JSON request
+   * Request-side mutations, on a copy of the committed tree to which {@link #FIXTURE} (a JSON request
    * body) is added and whose normalized pyannoteAI spec is regenerated, with {@link #WRITE_PACT}
    * replayed next to the committed pacts.
    */
   static final List<Mutation> WRITE_MUTATIONS = List.of(
       m("a required request property is added", 1,
-          "BREAKING pyannote diarize request $.language: new required property; the client does not send it",
-          e(DIARIZE, "        turnLevelConfidence:\n", "        language:\n          type: string\n        turnLevelConfidence:\n"),
-          e(DIARIZE, "      required:\n        - url\n", "      required:\n        - url\n        - language\n")),
+          "BREAKING pyannote submitFixture request $.language: new required property; the client does not send it",
+          e(FIXTURE, "        turnLevelConfidence:\n", "        language:\n          type: string\n        turnLevelConfidence:\n"),
+          e(FIXTURE, "      required:\n        - url\n", "      required:\n        - url\n        - language\n")),
       m("a request property the client sends is removed", 1,
-          "BREAKING pyannote diarize request $.confidence: property removed; the client sends it",
-          e(DIARIZE, "        confidence:\n          type: boolean\n", "")),
+          "BREAKING pyannote submitFixture request $.confidence: property removed; the client sends it",
+          e(FIXTURE, "        confidence:\n          type: boolean\n", "")),
       m("a closed request enum loses a value the client can send", 1,
-          "BREAKING pyannote diarize request $.model: enum values removed [community-1]; the client may send them",
-          e(DIARIZE, "            - community-1\n", "")),
+          "BREAKING pyannote submitFixture request $.model: enum values removed [community-1]; the client may send them",
+          e(FIXTURE, "        - community-1\n", "")),
       m("the request media type changes", 1,
-          "BREAKING pyannote diarize request: media type application/json no longer accepted (now [multipart/form-data]); the client sends application/json",
-          e(DIARIZE, "        content:\n          application/json:\n            schema:\n              $ref: '#/components/schemas/DiarizeRequest'",
-              "        content:\n          multipart/form-data:\n            schema:\n              $ref: '#/components/schemas/DiarizeRequest'")),
+          "BREAKING pyannote submitFixture request: media type application/json no longer accepted (now [multipart/form-data]); the client sends application/json",
+          e(FIXTURE, "        content:\n          application/json:\n            schema:\n              $ref: '#/components/schemas/FixtureRequest'",
+              "        content:\n          multipart/form-data:\n            schema:\n              $ref: '#/components/schemas/FixtureRequest'")),
       m("a required header parameter is added to a write operation", 1,
-          "BREAKING pyannote diarize parameter header.X-Team: new required parameter",
-          e(DIARIZE, "      operationId: diarize\n", "      operationId: diarize\n      parameters:\n        - name: X-Team\n          in: header\n          required: true\n          schema:\n            type: string\n")),
+          "BREAKING pyannote submitFixture parameter header.X-Team: new required parameter",
+          e(FIXTURE, "      operationId: submitFixture\n", "      operationId: submitFixture\n      parameters:\n        - name: X-Team\n          in: header\n          required: true\n          schema:\n            type: string\n")),
       m("an optional request property becomes required", 1,
-          "BREAKING pyannote diarize request $.model: now required; the client may omit it",
-          e(DIARIZE, "      required:\n        - url\n", "      required:\n        - url\n        - model\n")),
+          "BREAKING pyannote submitFixture request $.model: now required; the client may omit it",
+          e(FIXTURE, "      required:\n        - url\n", "      required:\n        - url\n        - model\n")),
       m("a request number is narrowed to integer", 1,
-          "BREAKING pyannote diarize request $.threshold: type changed from number to integer; the client sends number",
-          e(DIARIZE, "        threshold:\n          type: number", "        threshold:\n          type: integer")),
+          "BREAKING pyannote submitFixture request $.threshold: type changed from number to integer; the client sends number",
+          e(FIXTURE, "        threshold:\n          type: number", "        threshold:\n          type: integer")),
       m("a request maximum is lowered", 1,
-          "BREAKING pyannote diarize request $.threshold: maximum changed from 100 to 50; narrower: the client may send a value the server now rejects",
-          e(DIARIZE, "          maximum: 100", "          maximum: 50")),
+          "BREAKING pyannote submitFixture request $.threshold: maximum changed from 100 to 50; narrower: the client may send a value the server now rejects",
+          e(FIXTURE, "          maximum: 100", "          maximum: 50")),
       m("a nullable request property is no longer nullable", 1,
-          "BREAKING pyannote diarize request $.webhook: no longer nullable; the client may send null",
-          e(DIARIZE, "          type: string\n          nullable: true\n          description: Webhook URL", "          type: string\n          description: Webhook URL")),
-      m("a free request string becomes an enum", 1,
-          "BREAKING pyannote diarize request $.webhook: now an enum [https://example.com/hook]; the client may send any string",
-          e(DIARIZE, "          description: Webhook URL\n", "          description: Webhook URL\n          enum:\n            - https://example.com/hook\n")),
+          "BREAKING pyannote submitFixture request $.webhook: no longer nullable; the client may send null",
+          e(FIXTURE, "          type: string\n          nullable: true\n          description: Webhook URL", "          type: string\n          description: Webhook URL")),
+      m("a free request string becomes a named enum", 1,
+          "BREAKING pyannote submitFixture request $.region: now an enum [eu, us]; the client may send any string",
+          e(FIXTURE, "        region:\n          type: string\n          description: Where to process\n", "        region:\n          $ref: '#/components/schemas/FixtureRegion'\n")),
       m("the request body is removed", 1,
-          "BREAKING pyannote diarize request: request body removed; the client sends one",
-          e(DIARIZE, "      requestBody:\n        required: true\n        content:\n          application/json:\n            schema:\n              $ref: '#/components/schemas/DiarizeRequest'\n", "")),
+          "BREAKING pyannote submitFixture request: request body removed; the client sends one",
+          e(FIXTURE, "      requestBody:\n        required: true\n        content:\n          application/json:\n            schema:\n              $ref: '#/components/schemas/FixtureRequest'\n", "")),
       m("a request pattern changes", 2,
-          "NEEDS-A-HUMAN pyannote diarize request $.url: pattern changed from ^https:// to ^(https|media)://; which accepts more cannot be told",
-          e(DIARIZE, "          pattern: ^https://\n", "          pattern: ^(https|media)://\n")),
+          "NEEDS-A-HUMAN pyannote submitFixture request $.url: pattern changed from ^https:// to ^(https|media)://; which accepts more cannot be told",
+          e(FIXTURE, "          pattern: ^https://\n", "          pattern: ^(https|media)://\n")),
       m("an optional request property is added", 0,
-          "SAFE pyannote diarize request $.exclusive: property added; the client need not send it",
-          e(DIARIZE, "        turnLevelConfidence:\n", "        exclusive:\n          type: boolean\n        turnLevelConfidence:\n")),
+          "SAFE pyannote submitFixture request $.exclusive: property added; the client need not send it",
+          e(FIXTURE, "        turnLevelConfidence:\n", "        exclusive:\n          type: boolean\n        turnLevelConfidence:\n")),
       m("a value is added to a request enum", 0,
-          "SAFE pyannote diarize request $.model: enum values added [precision-3]",
-          e(DIARIZE, "            - community-1\n", "            - community-1\n            - precision-3\n")),
+          "SAFE pyannote submitFixture request $.model: enum values added [precision-3]",
+          e(FIXTURE, "        - community-1\n", "        - community-1\n        - precision-3\n")),
       m("a request integer is widened to number", 0,
-          "SAFE pyannote diarize request $.maxSpeakers: type widened from integer to number; every integer the client sends is a number",
-          e(DIARIZE, "        maxSpeakers:\n          type: integer", "        maxSpeakers:\n          type: number")),
+          "SAFE pyannote submitFixture request $.priority: type widened from integer to number; every integer the client sends is a number",
+          e(FIXTURE, "        priority:\n          type: integer", "        priority:\n          type: number")),
       m("a request maxLength is raised", 0,
-          "SAFE pyannote diarize request $.url: maxLength changed from 255 to 1024; wider: what the client sends still conforms",
-          e(DIARIZE, "          maxLength: 255", "          maxLength: 1024")),
+          "SAFE pyannote submitFixture request $.url: maxLength changed from 255 to 1024; wider: what the client sends still conforms",
+          e(FIXTURE, "          maxLength: 255", "          maxLength: 1024")),
       m("a request property becomes nullable", 0,
-          "SAFE pyannote diarize request $.turnLevelConfidence: now nullable; the client need not send null",
-          e(DIARIZE, "        turnLevelConfidence:\n          type: boolean\n", "        turnLevelConfidence:\n          type: boolean\n          nullable: true\n")),
+          "SAFE pyannote submitFixture request $.turnLevelConfidence: now nullable; the client need not send null",
+          e(FIXTURE, "        turnLevelConfidence:\n          type: boolean\n", "        turnLevelConfidence:\n          type: boolean\n          nullable: true\n")),
       m("the request body becomes optional", 0,
-          "SAFE pyannote diarize request: request body is now optional; the client still sends it",
-          e(DIARIZE, "      requestBody:\n        required: true\n", "      requestBody:\n        required: false\n")),
+          "SAFE pyannote submitFixture request: request body is now optional; the client still sends it",
+          e(FIXTURE, "      requestBody:\n        required: true\n", "      requestBody:\n        required: false\n")),
       m("a response integer is widened to number", 1,
-          "BREAKING pyannote diarize 200 $.queuePosition: type widened from integer to number; the client decodes integer",
-          e(DIARIZE, "        queuePosition:\n          type: integer", "        queuePosition:\n          type: number")),
+          "BREAKING pyannote submitFixture 200 $.queuePosition: type widened from integer to number; the client decodes integer",
+          e(FIXTURE, "        queuePosition:\n          type: integer", "        queuePosition:\n          type: number")),
       m("a response enum no one relies on stops listing its values", 0,
-          "SAFE pyannote diarize 200 $.model: no longer an enum; the client's open enums keep any value",
-          e(DIARIZE, "          enum:\n            - precision-2\n            - community-1\n      required:\n        - jobId",
-              "      required:\n        - jobId")),
+          "SAFE pyannote submitFixture 200 $.kind: no longer an enum; the client's open enums keep any value",
+          e(FIXTURE, "      enum:\n        - diarization\n        - identification\n", "")),
       m("a new required request property fails the committed request contract too", 1,
-          "BREAKING pyannote diarize pact \"a diarization request (test fixture for the request-side check)\" request body /: the committed contract no longer validates",
-          e(DIARIZE, "        turnLevelConfidence:\n", "        language:\n          type: string\n        turnLevelConfidence:\n"),
-          e(DIARIZE, "      required:\n        - url\n", "      required:\n        - url\n        - language\n")),
+          "BREAKING pyannote submitFixture pact \"a fixture job request (test fixture for the request-side check)\" request body /: the committed contract no longer validates",
+          e(FIXTURE, "        turnLevelConfidence:\n", "        language:\n          type: string\n        turnLevelConfidence:\n"),
+          e(FIXTURE, "      required:\n        - url\n", "      required:\n        - url\n        - language\n")),
       m("a request number narrowed to integer fails the committed request contract (no pact tolerance for what the client sends)", 1,
-          "BREAKING pyannote diarize pact \"a diarization request (test fixture for the request-side check)\" request body /threshold: the committed contract no longer validates",
-          e(DIARIZE, "        threshold:\n          type: number", "        threshold:\n          type: integer")),
+          "BREAKING pyannote submitFixture pact \"a fixture job request (test fixture for the request-side check)\" request body /threshold: the committed contract no longer validates",
+          e(FIXTURE, "        threshold:\n          type: number", "        threshold:\n          type: integer")),
       m("a request property's description changes", 0,
-          "SAFE pyannote diarize request $.url: description changed; documentation only",
-          e(DIARIZE, "          description: URL of the media file", "          description: The URL of the media file")));
+          "SAFE pyannote submitFixture request $.url: description changed; documentation only",
+          e(FIXTURE, "          description: URL of the media file", "          description: The URL of the media file")));
 
   @TestFactory
   Stream<DynamicTest> everyMutationGetsItsVerdictAndReason(@TempDir Path temp) {
@@ -384,15 +454,15 @@ final class UpstreamCheckMutationTest {
   }
 
   /**
-   * A copy of the committed {@code openapi/} folder whose pyannoteAI upstream also holds {@link #DIARIZE},
+   * A copy of the committed {@code openapi/} folder whose pyannoteAI upstream also holds {@link #FIXTURE},
    * normalized again: the baseline of the request-side mutations.
    */
   static Path writeSideBase(Path openapi) throws IOException {
     for (String dir : new String[] {"upstream", "overlays", "normalized"}) {
       UpstreamCheck.copyTree(OPENAPI.resolve(dir), openapi.resolve(dir));
     }
-    try (var fixture = UpstreamCheckMutationTest.class.getResourceAsStream("/upstream-fixtures/pyannote-diarize.yaml")) {
-      Files.write(openapi.resolve("upstream").resolve(DIARIZE), fixture.readAllBytes());
+    try (var fixture = UpstreamCheckMutationTest.class.getResourceAsStream("/upstream-fixtures/pyannote-fixture.yaml")) {
+      Files.write(openapi.resolve("upstream").resolve(FIXTURE), fixture.readAllBytes());
     }
     new Normalizer(openapi).writeAll();
     return openapi;
@@ -402,12 +472,28 @@ final class UpstreamCheckMutationTest {
     return mutations.stream().map(mutation -> DynamicTest.dynamicTest(mutation.name(), () -> {
       Path candidate = Files.createTempDirectory(temp, "candidate");
       UpstreamCheck.copyTree(upstream, candidate);
-      for (Edit edit : mutation.edits()) apply(candidate.resolve(edit.file()), edit);
+      for (Edit edit : mutation.edits()) {
+        if (edit.file().endsWith("/" + EVERY_FRAGMENT)) applyEverywhere(candidate.resolve(edit.file()).getParent(), edit);
+        else apply(candidate.resolve(edit.file()), edit);
+      }
       UpstreamCheck.Report report = check.check(candidate);
       String printed = String.join("\n", report.lines());
       assertThat(printed).as("report of \"%s\"", mutation.name()).contains(mutation.expectedLine());
       assertThat(report.exitStatus()).as("exit status of \"%s\"; report:\n%s", mutation.name(), printed).isEqualTo(mutation.exit());
     }));
+  }
+
+  private static void applyEverywhere(Path vendorDir, Edit edit) throws IOException {
+    int files = 0;
+    try (Stream<Path> list = Files.list(vendorDir)) {
+      for (Path file : list.filter(f -> f.toString().endsWith(".yaml") && !f.endsWith("provenance.yaml")).sorted().toList()) {
+        String text = Files.readString(file);
+        if (!text.contains(edit.find())) continue;
+        Files.writeString(file, text.replace(edit.find(), edit.replace()));
+        files++;
+      }
+    }
+    assertThat(files).as("fragments of %s containing: %s", vendorDir.getFileName(), edit.find()).isPositive();
   }
 
   private static void apply(Path file, Edit edit) throws IOException {
