@@ -6,10 +6,18 @@ import dev.audiojobs.client.HttpLogLevel;
 import dev.audiojobs.client.JobFailedException;
 import dev.audiojobs.client.RetryPolicy;
 import dev.audiojobs.client.WaitTimeoutException;
+import dev.audiojobs.client.WebhookVerificationException;
 import dev.audiojobs.daily.BatchJob;
 import dev.audiojobs.daily.DailyClient;
+import dev.audiojobs.daily.DailyWebhooks;
+import dev.audiojobs.daily.JobErrorEvent;
+import dev.audiojobs.daily.JobFinishedEvent;
+import dev.audiojobs.daily.WebhookEvent;
 import dev.audiojobs.lyrcs.CompleteJob;
+import dev.audiojobs.lyrcs.JobAwaitingReviewEvent;
+import dev.audiojobs.lyrcs.JobCompleteEvent;
 import dev.audiojobs.lyrcs.LyrcsClient;
+import dev.audiojobs.lyrcs.LyrcsWebhooks;
 import dev.audiojobs.pyannote.DiarizationJob;
 import dev.audiojobs.pyannote.DiarizationSegment;
 import dev.audiojobs.pyannote.DiarizeRequest;
@@ -17,8 +25,11 @@ import dev.audiojobs.pyannote.Job;
 import dev.audiojobs.pyannote.JobListItem;
 import dev.audiojobs.pyannote.JobStatus;
 import dev.audiojobs.pyannote.PyannoteClient;
+import dev.audiojobs.pyannote.PyannoteWebhooks;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -126,5 +137,50 @@ final class Quickstart {
         .build();
     BatchJob job = daily.withOptions(o -> o.callTimeout(Duration.ofSeconds(10))).getJob(jobId);
     // END
+  }
+
+  /** A pyannoteAI delivery: run by QuickstartWebhooksTest on the webhook cases; returns what it printed. */
+  static String webhooksPyannote(String secret, Map<String, List<String>> headers, byte[] body) {
+    String printed;
+    // README:webhooksPyannote
+    PyannoteWebhooks webhooks = PyannoteWebhooks.withSecret(secret); // once, at startup
+    try {
+      Job job = webhooks.unwrap(headers, body); // the raw bytes: a re-serialised body no longer verifies
+      printed = job.jobId() + " " + job.status(); // the same Job union as getJob; answer 2xx within 10 s
+    } catch (WebhookVerificationException e) {
+      printed = "rejected: " + e.reason(); // signature, timestamp, missing_header or malformed: answer 400
+    }
+    // END
+    return printed;
+  }
+
+  /** A Daily delivery: run by QuickstartWebhooksTest on the webhook cases; returns what it printed. */
+  static String webhooksDaily(String hmac, Map<String, List<String>> headers, byte[] body) {
+    String printed = "";
+    // README:webhooksDaily
+    DailyWebhooks webhooks = DailyWebhooks.withSecret(hmac); // the subscription's hmac, base64 as Daily gives it
+    WebhookEvent event = webhooks.unwrap(headers, body);
+    if (event instanceof JobFinishedEvent finished) {
+      printed = finished.payload().id() + " finished"; // payload: the same BatchJob as getJob
+    } else if (event instanceof JobErrorEvent failed) {
+      printed = failed.payload().id() + " failed: " + failed.payload().error();
+    } // any other event of the domain is an UnknownEvent: acknowledge it
+    // END
+    return printed;
+  }
+
+  /** A lyrcs.ai delivery: run by QuickstartWebhooksTest on the webhook cases; returns what it printed. */
+  static String webhooksLyrcs(String webhookSecret, Map<String, List<String>> headers, byte[] body) {
+    String printed = "";
+    // README:webhooksLyrcs
+    LyrcsWebhooks webhooks = LyrcsWebhooks.withSecret(webhookSecret); // no signed time: handle job_id idempotently
+    dev.audiojobs.lyrcs.WebhookEvent event = webhooks.unwrap(headers, body);
+    if (event instanceof JobCompleteEvent complete) {
+      printed = complete.jobId() + ": " + complete.results().transcript();
+    } else if (event instanceof JobAwaitingReviewEvent review) {
+      printed = "review at " + review.reviewUrl();
+    } // degraded, failed, batch.complete, or an UnknownEvent newer than this client: acknowledge it
+    // END
+    return printed;
   }
 }

@@ -35,6 +35,11 @@ import java.util.TreeSet;
  *   <li>{@code x-audiojobs-closed} is a boolean on a named enum. Every enum a request body reaches says
  *       whether it is closed (the client refuses other values before sending) or open; no closed enum
  *       is reachable from a response, which must decode values newer than this client.
+ *   <li>{@code x-audiojobs-webhooks: {payload, source, signature}} at the root: {@code payload} is a
+ *       {@code $ref} to a named schema; {@code signature} has {@code header}, {@code signedContent} with
+ *       {@code {body}} once and {@code {timestamp}} exactly when there is a {@code timestampHeader} (which
+ *       then has a non-negative integer {@code toleranceSeconds}), {@code secretEncoding} {@code utf8} or
+ *       {@code base64}, and {@code encodings}, a non-empty list of {@code base64} and {@code hex}.
  * </ul>
  */
 final class ExtensionLinter {
@@ -59,6 +64,51 @@ final class ExtensionLinter {
     ExtensionLinter linter = new ExtensionLinter(document, out);
     SpecLinter.forEachOperation(document, linter::operation);
     linter.closedEnums(document);
+    if (document.has("x-audiojobs-webhooks")) linter.webhooks(document.get("x-audiojobs-webhooks"));
+  }
+
+  // ---------------------------------------------------------------- x-audiojobs-webhooks
+
+  private void webhooks(JsonNode hooks) {
+    String at = "$.x-audiojobs-webhooks";
+    if (!hooks.isObject()) {
+      violation(at, "is a mapping {payload, source, signature}");
+      return;
+    }
+    hooks.fieldNames().forEachRemaining(key -> {
+      if (!Set.of("payload", "source", "signature").contains(key)) violation(at + "." + key, "not a key of this extension [payload, signature, source]");
+    });
+    String payload = hooks.path("payload").asText("");
+    if (!payload.startsWith(SCHEMAS) || !schemas.containsKey(payload.substring(SCHEMAS.length()))) {
+      violation(at + ".payload", "names no schema of components/schemas: " + (payload.isEmpty() ? "(missing)" : payload));
+    }
+    if (hooks.path("source").asText("").isBlank()) violation(at + ".source", "says where the vendor documents the scheme");
+    JsonNode signature = hooks.path("signature");
+    String sat = at + ".signature";
+    if (!signature.isObject()) {
+      violation(sat, "is a mapping {header, timestampHeader, signedContent, secretEncoding, encodings, toleranceSeconds}");
+      return;
+    }
+    if (signature.path("header").asText("").isBlank()) violation(sat + ".header", "names the signature header");
+    boolean timed = signature.has("timestampHeader");
+    String content = signature.path("signedContent").asText("");
+    if (content.split("\\{body}", -1).length != 2) violation(sat + ".signedContent", "contains {body} exactly once: " + content);
+    if (content.contains("{timestamp}") != timed) {
+      violation(sat + ".signedContent", timed
+          ? "does not sign {timestamp}, so timestampHeader would not be protected"
+          : "contains {timestamp} but there is no timestampHeader");
+    }
+    JsonNode tolerance = signature.path("toleranceSeconds");
+    if (timed != signature.has("toleranceSeconds") || (timed && (!tolerance.isIntegralNumber() || tolerance.asLong() < 0))) {
+      violation(sat + ".toleranceSeconds", "is a non-negative integer, given exactly when there is a timestampHeader");
+    }
+    if (!Set.of("utf8", "base64").contains(signature.path("secretEncoding").asText(""))) {
+      violation(sat + ".secretEncoding", "is utf8 or base64");
+    }
+    JsonNode encodings = signature.path("encodings");
+    boolean valid = encodings.isArray() && !encodings.isEmpty();
+    for (JsonNode e : encodings) valid &= Set.of("base64", "hex").contains(e.asText(""));
+    if (!valid) violation(sat + ".encodings", "is a non-empty list of base64 and hex");
   }
 
   private void operation(String path, ObjectNode operation) {

@@ -57,7 +57,7 @@ final class NormalizerTest {
     assertThat(from.get("upstream").size()).isEqualTo(3);
     assertThat(from.get("upstream").get("openapi/upstream/pyannote/get-job.yaml").asText())
         .isEqualTo(Normalizer.sha256(OPENAPI.resolve("upstream/pyannote/get-job.yaml")));
-    assertThat(from.get("overlays").size()).isEqualTo(4);
+    assertThat(from.get("overlays").size()).isEqualTo(5);
   }
 
   @Test

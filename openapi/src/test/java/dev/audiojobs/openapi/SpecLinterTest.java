@@ -343,4 +343,29 @@ final class SpecLinterTest {
         .hasMessageContaining("$.components.schemas.JobCreated.properties.status: an inline enum")
         .hasMessageContaining("$.components.schemas.TranscriptionConfig.properties.model: an inline enum");
   }
+
+  @Test
+  void webhooksNameAnExistingPayloadAndASignatureTheRuntimeCanCheck() {
+    String good = NormalizerTest.MINIMAL + """
+        x-audiojobs-webhooks:
+          payload: '#/components/schemas/Thing'
+          source: doc https://example.test/webhooks
+          signature:
+            header: X-Sig
+            timestampHeader: X-Ts
+            signedContent: 'v0:{timestamp}:{body}'
+            secretEncoding: utf8
+            encodings: [base64, hex]
+            toleranceSeconds: 300
+        """;
+    assertThat(lint(good)).isEmpty();
+    assertThat(lint(good.replace("payload: '#/components/schemas/Thing'", "payload: '#/components/schemas/Nothing'"))).containsExactly(new SpecLinter.Violation(
+        "$.x-audiojobs-webhooks.payload", "names no schema of components/schemas: #/components/schemas/Nothing"));
+    assertThat(lint(good.replace("'v0:{timestamp}:{body}'", "'{body}'"))).extracting(SpecLinter.Violation::path)
+        .containsExactly("$.x-audiojobs-webhooks.signature.signedContent");
+    assertThat(lint(good.replace("    toleranceSeconds: 300\n", ""))).extracting(SpecLinter.Violation::path)
+        .containsExactly("$.x-audiojobs-webhooks.signature.toleranceSeconds");
+    assertThat(lint(good.replace("[base64, hex]", "[]").replace("utf8", "latin1"))).extracting(SpecLinter.Violation::path)
+        .containsExactly("$.x-audiojobs-webhooks.signature.secretEncoding", "$.x-audiojobs-webhooks.signature.encodings");
+  }
 }

@@ -12,9 +12,10 @@ import java.util.SortedMap;
  * @param defaultBaseUrl the first of the spec's {@code servers}
  * @param operations in spec order: paths as listed, then get, put, post, delete
  * @param schemas by name, sorted
+ * @param webhooks the spec's {@code x-audiojobs-webhooks}, when its vendor sends webhooks
  */
 public record Api(Vendor vendor, String title, String defaultBaseUrl, List<Operation> operations,
-    SortedMap<String, Schema> schemas) {
+    SortedMap<String, Schema> schemas, Optional<Webhooks> webhooks) {
 
   /** The schema named {@code name}; the reader has checked that every reference resolves. */
   public Schema schema(String name) {

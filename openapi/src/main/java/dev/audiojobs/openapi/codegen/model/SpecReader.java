@@ -16,6 +16,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -79,11 +80,72 @@ public final class SpecReader {
       }
     }
     new RequestRecords(models, schemas, vendor.specPath()).mark(operations);
-    Api api = new Api(vendor, title, server, List.copyOf(operations), Collections.unmodifiableSortedMap(models));
+    Api api = new Api(vendor, title, server, List.copyOf(operations), Collections.unmodifiableSortedMap(models),
+        Optional.ofNullable(webhooks()));
     for (Operation operation : operations) {
       if (operation.thenWait() != null) checkThenWait(api, operation);
     }
     return api;
+  }
+
+  private static final Set<String> WEBHOOK_KEYS = Set.of("payload", "source", "signature");
+  private static final Set<String> SIGNATURE_KEYS =
+      Set.of("header", "timestampHeader", "signedContent", "secretEncoding", "encodings", "toleranceSeconds");
+
+  /**
+   * {@code x-audiojobs-webhooks: {payload, source, signature: {header, timestampHeader?, signedContent,
+   * secretEncoding, encodings, toleranceSeconds?}}} at the spec's root: the payload is a named schema;
+   * a tolerance goes with a timestamp header and only with one. The template itself is checked by the
+   * runtime's {@code WebhookScheme} when the generated class loads, and by the generator's tests.
+   */
+  private @Nullable Webhooks webhooks() {
+    JsonNode hooks = spec.get("x-audiojobs-webhooks");
+    if (hooks == null) return null;
+    String at = "#/x-audiojobs-webhooks";
+    onlyKeys(hooks, WEBHOOK_KEYS, at);
+    String payload = refName(requiredText(hooks, "payload", at), at + "/payload");
+    String source = requiredText(hooks, "source", at);
+    JsonNode signature = hooks.path("signature");
+    String sat = at + "/signature";
+    if (!signature.isObject()) throw unsupported(sat, "webhooks without a signature object");
+    onlyKeys(signature, SIGNATURE_KEYS, sat);
+    String timestampHeader = signature.has("timestampHeader") ? requiredText(signature, "timestampHeader", sat) : null;
+    Long tolerance = null;
+    if (signature.has("toleranceSeconds")) {
+      JsonNode t = signature.get("toleranceSeconds");
+      if (!t.canConvertToLong() || !t.isIntegralNumber() || t.asLong() < 0) {
+        throw unsupported(sat + "/toleranceSeconds", "a tolerance that is not a non-negative integer: " + t);
+      }
+      tolerance = t.asLong();
+    }
+    if ((tolerance == null) != (timestampHeader == null)) {
+      throw unsupported(sat, "toleranceSeconds without timestampHeader, or timestampHeader without toleranceSeconds");
+    }
+    String secretEncoding = requiredText(signature, "secretEncoding", sat);
+    if (!List.of("utf8", "base64").contains(secretEncoding)) {
+      throw unsupported(sat + "/secretEncoding", "a secret encoding other than utf8 or base64: " + secretEncoding);
+    }
+    List<String> encodings = List.copyOf(strings(signature.path("encodings")));
+    if (encodings.isEmpty() || !List.of("base64", "hex").containsAll(encodings)) {
+      throw unsupported(sat + "/encodings", "signature encodings other than a non-empty list of base64 and hex: " + encodings);
+    }
+    return new Webhooks(payload, source, requiredText(signature, "header", sat), timestampHeader,
+        requiredText(signature, "signedContent", sat), secretEncoding, List.copyOf(encodings), tolerance);
+  }
+
+  private void onlyKeys(JsonNode node, Set<String> allowed, String at) {
+    for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
+      String name = names.next();
+      if (!allowed.contains(name)) throw unsupported(at + "/" + name, "an unknown key; expected " + new java.util.TreeSet<>(allowed));
+    }
+  }
+
+  private String requiredText(JsonNode node, String key, String at) {
+    JsonNode value = node.get(key);
+    if (value == null || !value.isTextual() || value.asText().isBlank()) {
+      throw unsupported(at + "/" + key, "a missing or blank " + key);
+    }
+    return value.asText();
   }
 
   /** A JSON pointer segment: {@code /v1/jobs} → {@code ~1v1~1jobs}. */

@@ -47,6 +47,7 @@ public final class JavaSources {
     add(files, context, new ClientRenderer(context).render());
     add(files, context, new ServiceRenderer(context).render());
     add(files, context, new JsonRenderer(context).render());
+    if (context.api().webhooks().isPresent()) add(files, context, new WebhooksRenderer(context).render());
     if (ValidationRenderer.needed(context)) add(files, context, new ValidationRenderer(context).render());
     files.put(directory(api) + "package-info.java", new PackageInfoRenderer(context).render());
     return files;

@@ -23,6 +23,7 @@ final class RuntimeTypes {
   static final ClassName RETRY_POLICY = ClassName.get(CLIENT, "RetryPolicy");
   static final ClassName SLEEPER = ClassName.get(CLIENT, "Sleeper");
   static final ClassName TRANSPORT_EXCEPTION = ClassName.get(CLIENT, "TransportException");
+  static final ClassName WEBHOOK_VERIFICATION_EXCEPTION = ClassName.get(CLIENT, "WebhookVerificationException");
   static final ClassName WAIT_TIMEOUT_EXCEPTION = ClassName.get(CLIENT, "WaitTimeoutException");
 
   static final ClassName CURSOR_PAGER = ClassName.get(INTERNAL, "CursorPager");
@@ -35,6 +36,8 @@ final class RuntimeTypes {
   static final ClassName OPERATION = ClassName.get(INTERNAL, "Operation");
   static final ClassName REQUEST_BODIES = ClassName.get(INTERNAL, "RequestBodies");
   static final ClassName REQUEST_CHECKS = ClassName.get(INTERNAL, "RequestChecks");
+  static final ClassName WEBHOOK_SCHEME = ClassName.get(INTERNAL, "WebhookScheme");
+  static final ClassName WEBHOOK_VERIFIER = ClassName.get(INTERNAL, "WebhookVerifier");
   static final ClassName JSON_PATH_EXCEPTION = ClassName.get(INTERNAL, "JsonPathException");
 
   static final ClassName JSON_ADAPTER = ClassName.get("com.squareup.moshi", "JsonAdapter");
