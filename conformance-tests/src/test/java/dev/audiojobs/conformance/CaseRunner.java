@@ -81,7 +81,8 @@ final class CaseRunner {
       problems.add("request.parts: " + c.operation() + " takes no multipart/form-data body");
     }
     if (!problems.isEmpty()) return problems;
-    Method method = VendorClients.method(client, c.operation(), VendorClients.arity(parameters, requestBody));
+    Method method = VendorClients.method(client, c.operation(), VendorClients.arity(parameters, requestBody),
+        requestBody == null || requestBody.schema() == null ? null : VendorClients.model(c.vendor(), requestBody.schema()));
 
     Object value = null;
     Throwable thrown = null;

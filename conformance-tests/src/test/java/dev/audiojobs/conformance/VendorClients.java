@@ -167,10 +167,24 @@ public final class VendorClients {
 
   /** The client method taking every parameter of the operation. */
   public static Method method(Object client, String operationId, int parameterCount) throws NoSuchMethodException {
+    return method(client, operationId, parameterCount, null);
+  }
+
+  /**
+   * Like {@link #method(Object, String, int)}, for an operation whose body is a {@code bodyType}: an
+   * operation with a body in two media types has one overload per request record (lyrcs.ai's
+   * {@code transcribe}), of the same arity.
+   */
+  public static Method method(Object client, String operationId, int parameterCount, Class<?> bodyType)
+      throws NoSuchMethodException {
     for (Method m : client.getClass().getMethods()) {
-      if (m.getName().equals(operationId) && m.getParameterCount() == parameterCount) return m;
+      if (m.getName().equals(operationId) && m.getParameterCount() == parameterCount
+          && (bodyType == null || m.getParameterTypes()[parameterCount - 1].isAssignableFrom(bodyType))) {
+        return m;
+      }
     }
-    throw new NoSuchMethodException(client.getClass().getSimpleName() + "." + operationId + " with " + parameterCount + " parameters");
+    throw new NoSuchMethodException(client.getClass().getSimpleName() + "." + operationId + " with " + parameterCount
+        + " parameters" + (bodyType == null ? "" : ", the last a " + bodyType.getSimpleName()));
   }
 
   /**

@@ -39,7 +39,7 @@ final class ReproducibleBuildTest {
   private static final String VERSION = System.getProperty("audiojobs.version", "0.1.0-SNAPSHOT");
 
   /** What a copy holds: the modules the client's build needs, without their build output. */
-  private static final List<String> SOURCES = List.of(".mvn", "pom.xml", "openapi", "generated-client", "conformance-tests/pom.xml");
+  private static final List<String> SOURCES = List.of(".mvn", "pom.xml", "openapi", "generated-client", "conformance-tests/pom.xml", "testing/pom.xml");
   private static final Set<String> SKIPPED = Set.of("target", "node_modules", ".flattened-pom.xml");
 
   @Test

@@ -109,7 +109,8 @@ final class Sweep {
     PreferAndRecord exchange = new PreferAndRecord();
     VendorClient client = VendorClient.create(vendor, baseUrl, exchange);
     Method method = client.method(clientOperation.operationId(),
-        clientOperation.parameters().size() + (clientOperation.requestBodySchema() == null ? 0 : 1));
+        clientOperation.parameters().size() + (clientOperation.requestBodySchema() == null ? 0 : 1),
+        clientOperation.requestBodySchema());
     // One fixed seed per operation: a run's requests are the same every time, whatever ran before.
     Random random = new Random(20261122L ^ (vendor + " " + clientOperation.operationId()).hashCode());
     List<Outcome> outcomes = new ArrayList<>();

@@ -32,9 +32,9 @@ final class VendorClient {
   }
 
   /** The method taking every parameter of {@code operationId}: the generator's full form. */
-  Method method(String operationId, int parameterCount) {
+  Method method(String operationId, int parameterCount, String bodySchema) {
     try {
-      return VendorClients.method(client, operationId, parameterCount);
+      return VendorClients.method(client, operationId, parameterCount, bodySchema == null ? null : model(bodySchema));
     } catch (NoSuchMethodException e) {
       throw new IllegalStateException(e.getMessage(), e);
     }
