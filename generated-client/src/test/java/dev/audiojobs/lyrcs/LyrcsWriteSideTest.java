@@ -96,6 +96,17 @@ final class LyrcsWriteSideTest {
         () -> client().download("a1b2", DownloadKind.WORDS, DownloadVariant.ORIGINAL));
 
     assertThat(e.getMessage()).contains("timestamp");
+    assertThat(e.path()).isEqualTo("$[0].timestamp");
+  }
+
+  @Test
+  void contentAfterTheWordListIsADecodeExceptionSayingSo() {
+    server.enqueue(response(200, "application/json", "[] []"));
+
+    DecodeException e = catchThrowableOfType(DecodeException.class,
+        () -> client().download("a1b2", DownloadKind.WORDS, DownloadVariant.ORIGINAL));
+
+    assertThat(e.reason()).isEqualTo("content after the JSON value");
   }
 
   @Test

@@ -178,14 +178,30 @@ final class OperationRenderer {
         .addParameter(int.class, "status")
         .addParameter(String.class, "text")
         .addParameter(ParameterizedTypeName.get(RuntimeTypes.JSON_ADAPTER, t), "adapter")
+        .addStatement("$T reader = $T.of(new $T().writeUtf8(text))", RuntimeTypes.JSON_READER, RuntimeTypes.JSON_READER,
+            ClassName.get("okio", "Buffer"))
         .beginControlFlow("try")
-        .addStatement("$T value = adapter.fromJson(text)", t)
+        .addStatement("$T value = adapter.fromJson(reader)", t)
+        .addStatement("boolean trailing")
+        .beginControlFlow("try")
+        .addStatement("trailing = reader.peek() != $T.END_DOCUMENT", RuntimeTypes.JSON_READER_TOKEN)
+        .nextControlFlow("catch ($T e)", java.io.IOException.class)
+        .addStatement("trailing = true") // a strict reader refuses to even look at a second value
+        .endControlFlow()
+        .beginControlFlow("if (trailing)")
+        .addStatement("throw new $T(operation, status, reader.getPath(), $S, text, null)", DECODE_EXCEPTION,
+            "content after the JSON value")
+        .endControlFlow()
         .addStatement("if (value == null) throw new $T(operation, status, $S, $S, text, null)", DECODE_EXCEPTION, "$",
             "null where the spec wants a value")
         .addStatement("return value")
+        .nextControlFlow("catch ($T e)", DECODE_EXCEPTION)
+        .addStatement("throw e") // already says where
+        .nextControlFlow("catch ($T e)", RuntimeTypes.JSON_PATH_EXCEPTION)
+        .addStatement("throw new $T(operation, status, e.path(), e.reason(), text, e)", DECODE_EXCEPTION)
         .nextControlFlow("catch ($T | $T e)", java.io.IOException.class, RuntimeException.class)
-        .addStatement("throw new $T(operation, status, $S, $T.valueOf(e.getMessage()), text, e)", DECODE_EXCEPTION, "$",
-            String.class)
+        .addStatement("throw new $T(operation, status, reader.getPath(), $T.valueOf(e.getMessage()), text, e)",
+            DECODE_EXCEPTION, String.class)
         .endControlFlow()
         .build();
   }
