@@ -9,6 +9,7 @@ import dev.audiojobs.client.DecodeException;
 import dev.audiojobs.client.FilePart;
 import dev.audiojobs.client.RequestValidationException;
 import dev.audiojobs.client.RetryPolicy;
+import dev.audiojobs.client.WaitTimeoutException;
 import dev.audiojobs.testsupport.FakeTime;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -95,6 +96,17 @@ final class LyrcsWriteSideTest {
         () -> client().download("a1b2", DownloadKind.WORDS, DownloadVariant.ORIGINAL));
 
     assertThat(e.getMessage()).contains("timestamp");
+    assertThat(e.path()).isEqualTo("$[0].timestamp");
+  }
+
+  @Test
+  void contentAfterTheWordListIsADecodeExceptionSayingSo() {
+    server.enqueue(response(200, "application/json", "[] []"));
+
+    DecodeException e = catchThrowableOfType(DecodeException.class,
+        () -> client().download("a1b2", DownloadKind.WORDS, DownloadVariant.ORIGINAL));
+
+    assertThat(e.reason()).isEqualTo("content after the JSON value");
   }
 
   @Test
@@ -197,5 +209,30 @@ final class LyrcsWriteSideTest {
     assertThat(e.path()).isEqualTo("$.webhook_url");
     assertThat(e.reason()).contains("ignores webhook_url").contains("audio_url");
     assertThat(server.getRequestCount()).isZero();
+  }
+
+  @Test
+  void downloadWhenReadyRepeatsWhileNotReadyEveryTenSecondsThenReturnsTheFile() throws Exception {
+    server.enqueue(response(202, "application/json", "{\"status\": \"processing\"}"));
+    server.enqueue(response(202, "application/json", "{\"status\": \"processing\"}"));
+    server.enqueue(response(200, "text/plain; charset=utf-8", "1\n00:00:12,340 --> 00:00:15,000\nvanakkam\n"));
+
+    DownloadResult result = client().downloadWhenReady("a1b2", DownloadKind.SRT, DownloadVariant.ORIGINAL, Duration.ofMinutes(1));
+
+    assertThat(result).isInstanceOf(DownloadResult.DownloadText.class);
+    assertThat(time.sleeps()).containsExactly(Duration.ofSeconds(10), Duration.ofSeconds(10));
+    assertThat(server.getRequestCount()).isEqualTo(3);
+  }
+
+  @Test
+  void downloadWhenReadyGivesUpAtTheTimeoutForADownloadThatNeverComes() {
+    for (int i = 0; i < 3; i++) server.enqueue(response(202, "application/json", "{\"status\": \"processing\"}"));
+
+    WaitTimeoutException e = catchThrowableOfType(WaitTimeoutException.class,
+        () -> client().downloadWhenReady("a1b2", DownloadKind.LRC, DownloadVariant.ORIGINAL, Duration.ofSeconds(25)));
+
+    assertThat(e.getMessage()).contains("download").contains("a1b2").contains("not ready").contains("3 polls");
+    assertThat(time.sleeps()).containsExactly(Duration.ofSeconds(10), Duration.ofSeconds(10));
+    assertThat(server.getRequestCount()).isEqualTo(3);
   }
 }

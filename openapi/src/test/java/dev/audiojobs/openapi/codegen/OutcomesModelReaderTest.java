@@ -59,6 +59,7 @@ final class OutcomesModelReaderTest {
                 application/json: {schema: {$ref: '#/components/schemas/Words'}}
             '202':
               description: not ready
+              x-audiojobs-not-ready: {intervalSeconds: 7, intervalSource: a test}
               content: {application/json: {schema: {$ref: '#/components/schemas/Pending'}}}
       /names:
         get:
@@ -89,11 +90,11 @@ final class OutcomesModelReaderTest {
     Operation download = read(DOWNLOAD, SCHEMAS).operation("download").orElseThrow();
 
     assertThat(download.success().body()).isEqualTo(new Operation.Outcomes(List.of(
-        new Operation.Outcome(200, "text/plain", "Text", new Operation.TextBody(), "the file"),
+        new Operation.Outcome(200, "text/plain", "Text", new Operation.TextBody(), "the file", null),
         new Operation.Outcome(200, "application/json", "Words",
-            new Operation.JsonBody(new Type.ListOf(new Type.Ref("Word"))), "the file"),
+            new Operation.JsonBody(new Type.ListOf(new Type.Ref("Word"))), "the file", null),
         new Operation.Outcome(202, "application/json", "Pending",
-            new Operation.JsonBody(new Type.Ref("Pending")), "not ready"))));
+            new Operation.JsonBody(new Type.Ref("Pending")), "not ready", 7))));
   }
 
   @Test

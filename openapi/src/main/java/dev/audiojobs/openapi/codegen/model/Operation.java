@@ -112,8 +112,11 @@ public record Operation(String id, HttpMethod method, String path, String summar
    * @param schema the named schema of the body (a model, or an alias of a string or an array)
    * @param body how it decodes ({@link JsonBody} or {@link TextBody})
    * @param description the response's text, empty when there is none
+   * @param notReadySeconds {@code x-audiojobs-not-ready.intervalSeconds}: this outcome means "not yet", and
+   *     a bounded wait repeats the call this often; null when it means an answer
    */
-  public record Outcome(int status, String mediaType, String schema, Body body, String description) {}
+  public record Outcome(int status, String mediaType, String schema, Body body, String description,
+      @Nullable Integer notReadySeconds) {}
 
   /**
    * {@code x-audiojobs-wait}: poll this operation until the job's status is terminal.

@@ -470,12 +470,25 @@ public final class SpecReader {
       Operation.Response one = success(at, statusKey, single(content, media.getKey()));
       String name = schema.has("$ref") ? refName(schema.get("$ref").asText(), mediaAt + "/schema") : null;
       out.add(new Operation.Outcome(one.status(), media.getKey(), name == null ? "" : name, one.body(),
-          text(response, "description")));
+          text(response, "description"), notReady(at, response)));
     }
     if (content.isMissingNode() || content.isEmpty()) {
-      out.add(new Operation.Outcome(Integer.parseInt(statusKey), "", "", new Operation.NoBody(), text(response, "description")));
+      out.add(new Operation.Outcome(Integer.parseInt(statusKey), "", "", new Operation.NoBody(), text(response, "description"),
+          notReady(at, response)));
     }
     return out;
+  }
+
+  /** {@code x-audiojobs-not-ready}: a positive {@code intervalSeconds} and where it comes from; null when absent. */
+  private @Nullable Integer notReady(String at, JsonNode response) {
+    if (!response.has("x-audiojobs-not-ready")) return null;
+    JsonNode notReady = response.get("x-audiojobs-not-ready");
+    int seconds = notReady.path("intervalSeconds").asInt(0);
+    if (seconds <= 0) throw unsupported(at + "/x-audiojobs-not-ready", "a not-ready outcome without a positive intervalSeconds");
+    if (notReady.path("intervalSource").asText("").isBlank()) {
+      throw unsupported(at + "/x-audiojobs-not-ready", "a not-ready interval without intervalSource: where does it come from?");
+    }
+    return seconds;
   }
 
   private static JsonNode single(JsonNode content, String mediaType) {

@@ -113,6 +113,60 @@ final class OperationRenderer {
         .build();
   }
 
+  /**
+   * {@code <id>WhenReady(…, timeout)}: repeats the call while it answers a not-ready outcome
+   * ({@code x-audiojobs-not-ready}), sleeping its interval, and gives up at the timeout.
+   */
+  private MethodSpec whenReady(Operation operation, List<ParameterSpec> parameters, CodeBlock arguments) {
+    String id = operation.id();
+    TypeName result = returnType(operation);
+    CodeBlock.Builder code = CodeBlock.builder()
+        .addStatement("$T.requireNonNull(timeout, $S)", Objects.class, "timeout == null")
+        .addStatement("$T clock = core.options().clock()", java.time.Clock.class)
+        .addStatement("$T deadline = clock.instant().plus(timeout)", java.time.Instant.class)
+        .beginControlFlow("for (int calls = 1; ; calls++)")
+        .addStatement("$T result = $N($L)", result, id, arguments)
+        .addStatement("$T interval", Duration.class);
+    List<String> notReady = new ArrayList<>();
+    boolean first = true;
+    for (Operation.Outcome outcome : ((Operation.Outcomes) operation.success().body()).outcomes()) {
+      if (outcome.notReadySeconds() == null) continue;
+      ClassName variant = OutcomeRenderer.variantClass(context, operation, outcome);
+      if (first) code.beginControlFlow("if (result instanceof $T)", variant);
+      else code.nextControlFlow("else if (result instanceof $T)", variant);
+      code.addStatement("interval = $T.ofSeconds($L)", Duration.class, outcome.notReadySeconds());
+      notReady.add("{@link " + Names.type(id) + "Result." + outcome.schema() + "} (HTTP " + outcome.status() + ", every "
+          + outcome.notReadySeconds() + " s)");
+      first = false;
+    }
+    code.nextControlFlow("else").addStatement("return result").endControlFlow();
+    CodeBlock subject = parameters.isEmpty() ? CodeBlock.of("$S", id) : CodeBlock.of("$T.valueOf($N)", String.class, parameters.get(0));
+    code.beginControlFlow("if (clock.instant().plus(interval).isAfter(deadline))")
+        .addStatement("throw new $T($S, $L, $S, timeout, result, calls)", RuntimeTypes.WAIT_TIMEOUT_EXCEPTION, id, subject,
+            "not ready")
+        .endControlFlow()
+        .addStatement("core.options().sleeper().sleep(interval)")
+        .endControlFlow();
+    return MethodSpec.methodBuilder(id + "WhenReady")
+        .addJavadoc("""
+            Like {@link #$L}, but repeats the call while it answers $L, until it answers anything else
+            or {@code timeout} has passed. Bounded on purpose: some answers never become ready (see the operation's
+            description). Each call is a GET like any other, so the retry policy applies to each.
+
+            @param timeout how long to keep asking; the wait ends before a sleep that would pass it
+            @return the first answer that is not a not-ready one
+            @throws $T if it is still not ready at the timeout (its job is the last answer)
+            @throws InterruptedException if the thread is interrupted while sleeping
+            """, id, String.join(" or ", notReady), RuntimeTypes.WAIT_TIMEOUT_EXCEPTION)
+        .addModifiers(Modifier.PUBLIC)
+        .returns(result)
+        .addParameters(parameters)
+        .addParameter(Duration.class, "timeout")
+        .addException(InterruptedException.class)
+        .addCode(code.build())
+        .build();
+  }
+
   /** {@code decode(operation, status, text, adapter)}: JSON text through an adapter, failures as DecodeException. */
   static MethodSpec decodeMethod() {
     com.palantir.javapoet.TypeVariableName t = com.palantir.javapoet.TypeVariableName.get("T");
@@ -124,14 +178,30 @@ final class OperationRenderer {
         .addParameter(int.class, "status")
         .addParameter(String.class, "text")
         .addParameter(ParameterizedTypeName.get(RuntimeTypes.JSON_ADAPTER, t), "adapter")
+        .addStatement("$T reader = $T.of(new $T().writeUtf8(text))", RuntimeTypes.JSON_READER, RuntimeTypes.JSON_READER,
+            ClassName.get("okio", "Buffer"))
         .beginControlFlow("try")
-        .addStatement("$T value = adapter.fromJson(text)", t)
+        .addStatement("$T value = adapter.fromJson(reader)", t)
+        .addStatement("boolean trailing")
+        .beginControlFlow("try")
+        .addStatement("trailing = reader.peek() != $T.END_DOCUMENT", RuntimeTypes.JSON_READER_TOKEN)
+        .nextControlFlow("catch ($T e)", java.io.IOException.class)
+        .addStatement("trailing = true") // a strict reader refuses to even look at a second value
+        .endControlFlow()
+        .beginControlFlow("if (trailing)")
+        .addStatement("throw new $T(operation, status, reader.getPath(), $S, text, null)", DECODE_EXCEPTION,
+            "content after the JSON value")
+        .endControlFlow()
         .addStatement("if (value == null) throw new $T(operation, status, $S, $S, text, null)", DECODE_EXCEPTION, "$",
             "null where the spec wants a value")
         .addStatement("return value")
+        .nextControlFlow("catch ($T e)", DECODE_EXCEPTION)
+        .addStatement("throw e") // already says where
+        .nextControlFlow("catch ($T e)", RuntimeTypes.JSON_PATH_EXCEPTION)
+        .addStatement("throw new $T(operation, status, e.path(), e.reason(), text, e)", DECODE_EXCEPTION)
         .nextControlFlow("catch ($T | $T e)", java.io.IOException.class, RuntimeException.class)
-        .addStatement("throw new $T(operation, status, $S, $T.valueOf(e.getMessage()), text, e)", DECODE_EXCEPTION, "$",
-            String.class)
+        .addStatement("throw new $T(operation, status, reader.getPath(), $T.valueOf(e.getMessage()), text, e)",
+            DECODE_EXCEPTION, String.class)
         .endControlFlow()
         .build();
   }
@@ -392,6 +462,10 @@ final class OperationRenderer {
     }
     if (operation.requestBody() != null && operation.requestBody().multipart()) methods.add(multipartBody(operation));
     if (outcomes(operation)) methods.add(outcomeMethod(operation));
+    if (outcomes(operation) && ((Operation.Outcomes) operation.success().body()).outcomes().stream()
+        .anyMatch(o -> o.notReadySeconds() != null)) {
+      methods.add(whenReady(operation, parameters, arguments));
+    }
     methods.addAll(new ExtensionRenderer(context, this).methods(operation, parameters));
     return methods;
   }
