@@ -32,10 +32,10 @@ import org.junit.jupiter.api.TestFactory;
  * conformance runner speaks {@code "operation": "webhook"}; then the runner runs them through each
  * vendor's generated API and this test goes.
  *
- * <p>What it checks: every outcome and reason; for pyannoteAI, whose payload type exists, the
- * decoded variant and a malformed payload's path. Daily's and lyrcs.ai's event types are not
- * generated yet, so for those it checks that a {@code verified} or {@code malformed} delivery is
- * authentic and leaves the variant to the runner.
+ * <p>What it checks: every outcome and reason against the runtime verifier and the hand-written
+ * schemes of {@code testsupport/WebhookSchemes}; for pyannoteAI, the decoded variant and a malformed
+ * payload's path. The generated classes run the same cases with every vendor's variants and paths in
+ * {@code PyannoteWebhooksTest}, {@code DailyWebhooksTest} and {@code LyrcsWebhooksTest}.
  */
 final class WebhookCasesTest {
   private static final Path CASES = Path.of("..", "conformance-tests", "src", "test", "resources", "webhook-cases");
