@@ -1,11 +1,9 @@
 package dev.audiojobs.client.internal;
 
 import dev.audiojobs.client.AutoPager;
-import java.util.Collections;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
-import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.Set;
 import java.util.Spliterator;
@@ -75,52 +73,20 @@ public final class CursorPager<P, T> implements AutoPager<T> {
     return "CursorPager";
   }
 
-  private final class Walk implements Iterator<T> {
+  private final class Walk extends PageWalk<T> {
     private final Set<String> used = new HashSet<>();
-    private Iterator<T> page = Collections.emptyIterator();
     private @Nullable String cursor;
-    private boolean last;
-    private @Nullable RuntimeException failure;
 
     @Override
-    public boolean hasNext() {
-      while (!page.hasNext()) {
-        if (failure != null) {
-          throw failure; // the failed page is not fetched again
-        }
-        if (last) {
-          return false;
-        }
-        fetchNext();
-      }
-      return true;
-    }
-
-    @Override
-    public T next() {
-      if (!hasNext()) {
-        throw new NoSuchElementException();
-      }
-      return page.next();
-    }
-
-    private void fetchNext() {
-      List<T> received;
-      @Nullable String next;
-      try {
-        P response = fetch.apply(cursor);
-        received = items.apply(response);
-        next = nextCursor.apply(response);
-      } catch (RuntimeException e) {
-        failure = e;
-        throw e;
-      }
+    Page<T> fetchNext() {
+      P response = fetch.apply(cursor);
+      List<T> received = items.apply(response);
+      @Nullable String next = nextCursor.apply(response);
       if (cursor != null) {
         used.add(cursor);
       }
-      last = received.isEmpty() || next == null || next.isEmpty() || used.contains(next);
       cursor = next;
-      page = received.iterator();
+      return new Page<>(received, received.isEmpty() || next == null || next.isEmpty() || used.contains(next));
     }
   }
 }

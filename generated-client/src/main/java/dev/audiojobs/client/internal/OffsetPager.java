@@ -1,10 +1,8 @@
 package dev.audiojobs.client.internal;
 
 import dev.audiojobs.client.AutoPager;
-import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
-import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.Spliterator;
 import java.util.Spliterators;
@@ -91,52 +89,20 @@ public final class OffsetPager<P, T> implements AutoPager<T> {
     return "OffsetPager{pageSize=" + pageSize + "}";
   }
 
-  private final class Walk implements Iterator<T> {
-    private Iterator<T> page = Collections.emptyIterator();
+  private final class Walk extends PageWalk<T> {
     private int offset;
-    private boolean last;
-    private @Nullable RuntimeException failure;
 
     @Override
-    public boolean hasNext() {
-      while (!page.hasNext()) {
-        if (failure != null) {
-          throw failure; // the failed page is not fetched again
-        }
-        if (last) {
-          return false;
-        }
-        fetchNext();
-      }
-      return true;
-    }
-
-    @Override
-    public T next() {
-      if (!hasNext()) {
-        throw new NoSuchElementException();
-      }
-      return page.next();
-    }
-
-    private void fetchNext() {
-      List<T> received;
-      @Nullable Long reported;
-      try {
-        P response = fetch.apply(pageSize, offset);
-        received = items.apply(response);
-        reported = total.apply(response);
-      } catch (RuntimeException e) {
-        failure = e;
-        throw e;
-      }
+    Page<T> fetchNext() {
+      P response = fetch.apply(pageSize, offset);
+      List<T> received = items.apply(response);
+      @Nullable Long reported = total.apply(response);
       long next = (long) offset + received.size();
-      last = received.isEmpty()
+      offset = (int) Math.min(next, Integer.MAX_VALUE);
+      return new Page<>(received, received.isEmpty()
           || received.size() < pageSize
           || (reported != null && next >= reported)
-          || next > Integer.MAX_VALUE;
-      offset = (int) Math.min(next, Integer.MAX_VALUE);
-      page = received.iterator();
+          || next > Integer.MAX_VALUE);
     }
   }
 }
