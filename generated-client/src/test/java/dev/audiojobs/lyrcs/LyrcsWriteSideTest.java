@@ -89,6 +89,21 @@ final class LyrcsWriteSideTest {
   }
 
   @Test
+  void aKeyEchoedInADownloadThatDoesNotFitIsMaskedAsEverywhereElse() {
+    // The body of one of several success bodies is decoded through the same gate as every response.
+    server.enqueue(response(200, "application/json", "[{\"word\": \"lyrcs_sk_live_x\"}]"));
+    server.enqueue(response(200, "application/xml", "<key>lyrcs_sk_live_x</key>"));
+
+    DecodeException misfit = catchThrowableOfType(DecodeException.class,
+        () -> client().download("a1b2", DownloadKind.WORDS, DownloadVariant.ORIGINAL));
+    DecodeException undeclared = catchThrowableOfType(DecodeException.class,
+        () -> client().download("a1b2", DownloadKind.WORDS, DownloadVariant.ORIGINAL));
+
+    assertThat(misfit.rawBody()).isEqualTo("[{\"word\": \"██\"}]");
+    assertThat(undeclared.rawBody()).isEqualTo("<key>██</key>");
+  }
+
+  @Test
   void aWordListThatDoesNotFitIsADecodeException() {
     server.enqueue(response(200, "application/json", "[{\"word\": \"x\"}]"));
 

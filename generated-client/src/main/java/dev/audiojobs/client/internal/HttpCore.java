@@ -115,6 +115,21 @@ public final class HttpCore {
   }
 
   /**
+   * Decodes {@code text}, the body of a 2xx response whose schema generated code chose by status and
+   * {@code Content-Type} (an operation with several success bodies), as {@link #execute} would.
+   *
+   * @throws DecodeException if it does not fit {@code adapter}; the key is masked in it
+   */
+  public <V> V decode(String operationId, int status, String text, com.squareup.moshi.JsonAdapter<V> adapter) {
+    return reader.decodeText(operationId, status, text, adapter);
+  }
+
+  /** The exception for a 2xx answer the spec does not declare for {@code operationId}, the key masked. */
+  public DecodeException undeclaredSuccess(String operationId, int status, String contentType, String text) {
+    return reader.undeclaredSuccess(operationId, status, contentType, text);
+  }
+
+  /**
    * PUTs {@code file} to {@code presignedUrl}, a URL that carries its own credentials (a storage
    * bucket's signed upload URL): without {@code Authorization}, without the HTTP log (the URL's
    * query is a credential), and never retried. Any 2xx is success.

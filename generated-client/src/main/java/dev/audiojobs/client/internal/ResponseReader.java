@@ -89,6 +89,20 @@ final class ResponseReader {
     throw apiException(op, response, headers, attempts);
   }
 
+  /**
+   * Decodes {@code text}, a 2xx body whose adapter generated code chose (one of several success bodies),
+   * exactly as {@link #read} decodes: the key masked, the path exact, Moshi's wording kept out.
+   */
+  <V> V decodeText(String operation, int status, String text, JsonAdapter<V> adapter) {
+    return new Decoding(operation, status, null, 1).decode(adapter, new Buffer().writeUtf8(text));
+  }
+
+  /** The exception for a 2xx the spec does not declare, its body masked. */
+  DecodeException undeclaredSuccess(String operation, int status, String contentType, String text) {
+    return new DecodeException(operation, status, "$",
+        secrets.mask("a success the spec does not declare (Content-Type '" + contentType + "')"), secrets.mask(text), null);
+  }
+
   private ApiException apiException(
       Operation<?> op, Response<ResponseBody> response, Map<String, List<String>> headers, int attempts) {
     int code = response.code();

@@ -139,9 +139,6 @@ final class ClientRenderer {
         type.addMethods(operations.methods(operation.withRequestBody(body)));
       }
     }
-    if (context.api().operations().stream().anyMatch(o -> o.success().body() instanceof Operation.Outcomes)) {
-      type.addMethod(OperationRenderer.decodeMethod());
-    }
     return type.build();
   }
 

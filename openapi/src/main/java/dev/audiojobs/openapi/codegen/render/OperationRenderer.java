@@ -96,17 +96,16 @@ final class OperationRenderer {
         CodeBlock adapter = json.type() instanceof Type.Ref ref
             ? CodeBlock.of("$T.INSTANCE", context.types().adapter(ref.schema()))
             : CodeBlock.of("$N", outcomeAdapter(operation, outcome));
-        code.addStatement("return $T.of(status, response.headers(), new $T(decode($S, status, text, $L)))",
+        code.addStatement("return $T.of(status, response.headers(), new $T(core.decode($S, status, text, $L)))",
             API_RESPONSE, variant, operation.id(), adapter);
       } else {
         code.addStatement("return $T.of(status, response.headers(), new $T(text))", API_RESPONSE, variant);
       }
       code.endControlFlow();
     }
-    code.addStatement("throw new $T($S, status, $S, $S + contentType + $S, text, null)", DECODE_EXCEPTION,
-        operation.id(), "$", "a success the spec does not declare (Content-Type '", "')");
+    code.addStatement("throw core.undeclaredSuccess($S, status, contentType, text)", operation.id());
     return MethodSpec.methodBuilder(operation.id() + "Result")
-        .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+        .addModifiers(Modifier.PRIVATE)
         .returns(ParameterizedTypeName.get(API_RESPONSE, result))
         .addParameter(ParameterizedTypeName.get(API_RESPONSE, ClassName.get(String.class)), "response")
         .addCode(code.build())
@@ -164,45 +163,6 @@ final class OperationRenderer {
         .addParameter(Duration.class, "timeout")
         .addException(InterruptedException.class)
         .addCode(code.build())
-        .build();
-  }
-
-  /** {@code decode(operation, status, text, adapter)}: JSON text through an adapter, failures as DecodeException. */
-  static MethodSpec decodeMethod() {
-    com.palantir.javapoet.TypeVariableName t = com.palantir.javapoet.TypeVariableName.get("T");
-    return MethodSpec.methodBuilder("decode")
-        .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
-        .addTypeVariable(t)
-        .returns(t)
-        .addParameter(String.class, "operation")
-        .addParameter(int.class, "status")
-        .addParameter(String.class, "text")
-        .addParameter(ParameterizedTypeName.get(RuntimeTypes.JSON_ADAPTER, t), "adapter")
-        .addStatement("$T reader = $T.of(new $T().writeUtf8(text))", RuntimeTypes.JSON_READER, RuntimeTypes.JSON_READER,
-            ClassName.get("okio", "Buffer"))
-        .beginControlFlow("try")
-        .addStatement("$T value = adapter.fromJson(reader)", t)
-        .addStatement("boolean trailing")
-        .beginControlFlow("try")
-        .addStatement("trailing = reader.peek() != $T.END_DOCUMENT", RuntimeTypes.JSON_READER_TOKEN)
-        .nextControlFlow("catch ($T e)", java.io.IOException.class)
-        .addStatement("trailing = true") // a strict reader refuses to even look at a second value
-        .endControlFlow()
-        .beginControlFlow("if (trailing)")
-        .addStatement("throw new $T(operation, status, reader.getPath(), $S, text, null)", DECODE_EXCEPTION,
-            "content after the JSON value")
-        .endControlFlow()
-        .addStatement("if (value == null) throw new $T(operation, status, $S, $S, text, null)", DECODE_EXCEPTION, "$",
-            "null where the spec wants a value")
-        .addStatement("return value")
-        .nextControlFlow("catch ($T e)", DECODE_EXCEPTION)
-        .addStatement("throw e") // already says where
-        .nextControlFlow("catch ($T e)", RuntimeTypes.JSON_PATH_EXCEPTION)
-        .addStatement("throw new $T(operation, status, e.path(), e.reason(), text, e)", DECODE_EXCEPTION)
-        .nextControlFlow("catch ($T | $T e)", java.io.IOException.class, RuntimeException.class)
-        .addStatement("throw new $T(operation, status, reader.getPath(), $T.valueOf(e.getMessage()), text, e)",
-            DECODE_EXCEPTION, String.class)
-        .endControlFlow()
         .build();
   }
 
@@ -398,7 +358,7 @@ final class OperationRenderer {
     CodeBlock execute = outcomes(operation) ? CodeBlock.of("$NResult(core.execute($L))", id, call)
         : CodeBlock.of("core.execute($L)", call);
     CodeBlock executeAsync = outcomes(operation)
-        ? CodeBlock.of("core.executeAsync($L).thenApply($T::$NResult)", call, ClientRenderer.clientClass(context), id)
+        ? CodeBlock.of("core.executeAsync($L).thenApply(this::$NResult)", call, id)
         : CodeBlock.of("core.executeAsync($L)", call);
     CodeBlock executeAsyncBody = outcomes(operation)
         ? CodeBlock.of("core.executeAsync($L).thenApply(response -> $NResult(response).body())", call, id)
