@@ -44,14 +44,23 @@ final class RequestArguments {
     for (java.util.Iterator<java.util.Map.Entry<String, JsonNode>> it = parts.fields(); it.hasNext(); ) {
       java.util.Map.Entry<String, JsonNode> part = it.next();
       Method setter = setter(builder.getClass(), member(part.getKey()));
+      Object value;
       if (setter == null) {
-        throw new IllegalArgumentException("request.parts." + part.getKey() + ": " + model.getSimpleName()
-            + " has no property " + part.getKey());
+        // A field the model does not type (lyrcs.ai's webhook_url in a multipart body): an additional
+        // property, as a user would add it; the client then decides whether it may be sent.
+        setter = builder.getClass().getMethod("putAdditionalProperty", String.class, Object.class);
+        if (!part.getValue().isTextual()) {
+          throw new IllegalArgumentException("request.parts." + part.getKey() + ": " + model.getSimpleName()
+              + " has no file property " + part.getKey());
+        }
+        value = part.getValue().asText();
+      } else {
+        Class<?> type = setter.getParameterTypes()[0];
+        value = type == FilePart.class ? filePart(part.getValue()) : VendorClients.argument(part.getValue(), type);
       }
-      Class<?> type = setter.getParameterTypes()[0];
-      Object value = type == FilePart.class ? filePart(part.getValue()) : VendorClients.argument(part.getValue(), type);
       try {
-        setter.invoke(builder, value);
+        if (setter.getParameterCount() == 2) setter.invoke(builder, part.getKey(), value);
+        else setter.invoke(builder, value);
       } catch (java.lang.reflect.InvocationTargetException e) {
         throw e.getCause();
       }
@@ -83,9 +92,14 @@ final class RequestArguments {
     return out.toString();
   }
 
-  /** A case's file part: its bytes from {@code text} or {@code base64}, with its filename and content type. */
+  /**
+   * A case's file part: its bytes from {@code text} or {@code base64}, or {@code size} zero bytes as a
+   * stream of that length; with its filename and content type.
+   */
   static FilePart filePart(JsonNode part) {
-    FilePart file = FilePart.of(RequestJudge.bytes(part));
+    FilePart file = part.has("size")
+        ? FilePart.of(new java.io.ByteArrayInputStream(RequestJudge.bytes(part)), part.get("size").asLong())
+        : FilePart.of(RequestJudge.bytes(part));
     if (part.has("filename")) file = file.withFilename(part.get("filename").asText());
     if (part.has("contentType")) file = file.withContentType(part.get("contentType").asText());
     return file;

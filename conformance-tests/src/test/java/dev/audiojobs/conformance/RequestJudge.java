@@ -142,9 +142,10 @@ final class RequestJudge {
     if (!extra.isEmpty()) problems.add("the request has parts " + extra + " the case does not expect");
   }
 
-  /** The bytes a case's part stands for: a text value, {@code text} or {@code base64}. */
+  /** The bytes a case's part stands for: a text value, {@code text}, {@code base64} or {@code size} zero bytes. */
   static byte[] bytes(JsonNode part) {
     if (part.isTextual()) return part.asText().getBytes(StandardCharsets.UTF_8);
+    if (part.has("size")) return new byte[part.get("size").asInt()];
     if (part.has("base64")) return Base64.getDecoder().decode(part.get("base64").asText());
     return part.path("text").asText("").getBytes(StandardCharsets.UTF_8);
   }

@@ -94,14 +94,26 @@ public final class VendorClients {
   record RequestBody(String mediaType, String schema, List<String> properties) {}
 
   static RequestBody requestBody(String vendor, JsonNode operation) {
+    return requestBody(vendor, operation, false);
+  }
+
+  /**
+   * Like {@link #requestBody(String, JsonNode)}, for an operation whose body comes in two media types
+   * (lyrcs.ai's {@code transcribe}: JSON or {@code multipart/form-data}): the {@code multipart/form-data}
+   * one when {@code multipart} and the operation has it, else the {@code application/json} one, else the
+   * first the spec lists.
+   */
+  static RequestBody requestBody(String vendor, JsonNode operation, boolean multipart) {
     JsonNode content = operation.path("requestBody").path("content");
     if (!content.fields().hasNext()) return null;
-    Map.Entry<String, JsonNode> first = content.fields().next();
-    String ref = first.getValue().path("schema").path("$ref").asText("");
+    Map.Entry<String, JsonNode> chosen = content.fields().next();
+    String preferred = multipart && content.has("multipart/form-data") ? "multipart/form-data" : "application/json";
+    if (content.has(preferred)) chosen = Map.entry(preferred, content.get(preferred));
+    String ref = chosen.getValue().path("schema").path("$ref").asText("");
     String schema = ref.startsWith(SpecModel.SCHEMAS) ? ref.substring(SpecModel.SCHEMAS.length()) : null;
     List<String> properties = new ArrayList<>();
     if (schema != null) spec(vendor).path("components").path("schemas").path(schema).path("properties").fieldNames().forEachRemaining(properties::add);
-    return new RequestBody(first.getKey(), schema, properties);
+    return new RequestBody(chosen.getKey(), schema, properties);
   }
 
   /**
@@ -209,8 +221,22 @@ public final class VendorClients {
     }
   }
 
-  /** Re-encodes a model with the vendor's own adapters ({@code PyannoteJson.adapter(type)}). */
+  /**
+   * Re-encodes a model with the vendor's own adapters ({@code PyannoteJson.adapter(type)}). A top-level
+   * array (lyrcs.ai's {@code listLanguages}, the words of {@code download}) is a {@link List}: each
+   * element is encoded by the adapter of its own class, a string as a JSON string.
+   */
   static String encode(String vendor, Class<?> type, Object value) throws ReflectiveOperationException {
+    if (value instanceof List<?> list) {
+      StringBuilder out = new StringBuilder("[");
+      for (Object element : list) {
+        if (out.length() > 1) out.append(',');
+        if (element == null) out.append("null");
+        else if (element instanceof String text) out.append(com.fasterxml.jackson.databind.node.TextNode.valueOf(text));
+        else out.append(encode(vendor, element.getClass(), element));
+      }
+      return out.append(']').toString();
+    }
     Class<?> json = Class.forName("dev.audiojobs." + vendor + "." + prefix(vendor) + "Json");
     @SuppressWarnings("unchecked") // adapter(type) returns the adapter of exactly that class
     JsonAdapter<Object> adapter = (JsonAdapter<Object>) json.getMethod("adapter", Class.class).invoke(null, type);
