@@ -42,6 +42,11 @@ final class NegativeControlTest {
       Map.entry("pyannote/text-and-json.json", "does not follow case.schema.json"),
       Map.entry("pyannote/wrong-text.json", "expected the text \"[00:01.00] la\" but the call returned UnknownJob"),
       Map.entry("lyrcs/wrong-header.json", "expected header Authorization: Bearer other-key but was Bearer conformance-key"),
+      Map.entry("lyrcs/wrong-download-variant.json", "expected variant DownloadText but was DownloadPending"),
+      Map.entry("lyrcs/wrong-download-text.json", "expected the text \"[00:01.00]la la\\n\" but the call returned the text \"[00:01.00]la\\n\""),
+      Map.entry("lyrcs/wrong-list-reencoding.json", "re-encoding differs at $[1]"),
+      Map.entry("lyrcs/wrong-multipart-file.json", "part file: expected 4 bytes"),
+      Map.entry("lyrcs/size-limit-that-is-allowed.json", "expected the request-validation exception but the call returned TranscribeAccepted"),
       Map.entry("daily/not-json.json", "daily/not-json.json: not JSON"));
 
   @Test

@@ -25,7 +25,8 @@ import java.util.Map;
  * @param requestBody the JSON request body the client must send ({@code application/json}), or null for none
  * @param apiKey the key the client is built with; a revoked key is how a 401 is asked for
  * @param status the response status
- * @param headers response headers besides Content-Type
+ * @param headers further response headers; a {@code Content-Type} here replaces {@code application/json}
+ *     (a text download)
  * @param body the response body, JSON text
  * @param check calls the real client at the mock server's base URL and asserts what it returns or throws
  */
@@ -69,7 +70,10 @@ record Exchange(
       Map<String, String> responseHeaders = new LinkedHashMap<>();
       responseHeaders.put("Content-Type", "application/json");
       responseHeaders.putAll(new java.util.TreeMap<>(e.headers));
-      response = request.willRespondWith().status(e.status).headers(responseHeaders).body(e.body);
+      String contentType = responseHeaders.get("Content-Type");
+      PactDslResponse answer = request.willRespondWith().status(e.status).headers(responseHeaders);
+      // A text body (an LRC file) is stored as text with its media type, not parsed as JSON.
+      response = contentType.startsWith("application/json") ? answer.body(e.body) : answer.body(e.body, contentType);
     }
     if (response == null) throw new IllegalArgumentException("exchanges is empty");
     return response.toPact(V4Pact.class);

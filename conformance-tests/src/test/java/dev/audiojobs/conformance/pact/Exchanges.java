@@ -27,6 +27,23 @@ final class Exchanges {
     return new Exchange(description, state, "POST", path, null, requestBody, apiKey, status, headers, body, check);
   }
 
+  /** A DELETE without a request body. */
+  static Exchange deleted(String description, String state, String path, String apiKey, int status, String body,
+      Exchange.ClientCheck check) {
+    return new Exchange(description, state, "DELETE", path, null, null, apiKey, status, Map.of(), body, check);
+  }
+
+  /**
+   * A GET answered 200 with a body that is not JSON ({@code contentType}, e.g. {@code text/plain;
+   * charset=utf-8} for an LRC file) and further response headers.
+   */
+  static Exchange text(String description, String state, String path, String contentType, Map<String, String> headers,
+      String body, Exchange.ClientCheck check) {
+    Map<String, String> all = new java.util.LinkedHashMap<>(headers);
+    all.put("Content-Type", contentType);
+    return new Exchange(description, state, "GET", path, null, null, Exchange.API_KEY, 200, all, body, check);
+  }
+
   static Exchange error(String description, String state, String path, String query, String apiKey, int status,
       Map<String, String> headers, String body, Exchange.ClientCheck check) {
     return new Exchange(description, state, "GET", path, query, null, apiKey, status, headers, body, check);
