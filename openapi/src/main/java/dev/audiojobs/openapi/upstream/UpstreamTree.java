@@ -19,8 +19,8 @@ import java.util.stream.Stream;
  * A tree laid out like {@code openapi/upstream/}: one folder per vendor holding that vendor's spec
  * fragments and {@code provenance.yaml}.
  *
- * <p>{@link #merged} joins a vendor's fragments the simple way the validator needs (paths and
- * components by key, first fragment wins); the Normalizer's stricter merge is what judges fragments
+ * <p>{@link #merged} joins a vendor's fragments the simple way the validator needs (paths by key and
+ * within a shared path by method, components by key, first fragment wins); the Normalizer's stricter merge is what judges fragments
  * that disagree.
  */
 final class UpstreamTree {
@@ -89,7 +89,16 @@ final class UpstreamTree {
   private static void mergeSection(ObjectNode into, ObjectNode from, String name) {
     ObjectNode target = into.with(name);
     from.path(name).fields().forEachRemaining(e -> {
-      if (!target.has(e.getKey())) target.set(e.getKey(), e.getValue());
+      JsonNode existing = target.get(e.getKey());
+      if (existing == null) {
+        target.set(e.getKey(), e.getValue());
+      } else if (existing instanceof ObjectNode item && e.getValue() instanceof ObjectNode more) {
+        // A path two fragments share (Daily's GET and DELETE /batch-processor/{id}) keeps the operations
+        // of both; for the same method the first fragment still wins.
+        more.fields().forEachRemaining(op -> {
+          if (!item.has(op.getKey())) item.set(op.getKey(), op.getValue());
+        });
+      }
     });
   }
 
