@@ -7,17 +7,32 @@ import dev.audiojobs.client.JobFailedException;
 import dev.audiojobs.client.RetryPolicy;
 import dev.audiojobs.client.WaitTimeoutException;
 import dev.audiojobs.client.WebhookVerificationException;
+import dev.audiojobs.daily.ApiError;
 import dev.audiojobs.daily.BatchJob;
 import dev.audiojobs.daily.DailyClient;
 import dev.audiojobs.daily.DailyWebhooks;
+import dev.audiojobs.daily.JobAccessLinks;
 import dev.audiojobs.daily.JobErrorEvent;
 import dev.audiojobs.daily.JobFinishedEvent;
+import dev.audiojobs.daily.JobInParams;
+import dev.audiojobs.daily.JobOutParams;
+import dev.audiojobs.daily.JobTransformParams;
+import dev.audiojobs.daily.OutputLink;
+import dev.audiojobs.daily.OutputS3Config;
+import dev.audiojobs.daily.SubmitJobRequest;
+import dev.audiojobs.daily.TranscriptParams;
+import dev.audiojobs.daily.TranscriptionOutput;
 import dev.audiojobs.daily.WebhookEvent;
 import dev.audiojobs.lyrcs.CompleteJob;
+import dev.audiojobs.lyrcs.DownloadKind;
+import dev.audiojobs.lyrcs.DownloadResult;
+import dev.audiojobs.lyrcs.DownloadVariant;
 import dev.audiojobs.lyrcs.JobAwaitingReviewEvent;
 import dev.audiojobs.lyrcs.JobCompleteEvent;
 import dev.audiojobs.lyrcs.LyrcsClient;
 import dev.audiojobs.lyrcs.LyrcsWebhooks;
+import dev.audiojobs.lyrcs.TranscribeFileRequest;
+import dev.audiojobs.lyrcs.TranscribeUrlRequest;
 import dev.audiojobs.pyannote.DiarizationJob;
 import dev.audiojobs.pyannote.DiarizationSegment;
 import dev.audiojobs.pyannote.DiarizeRequest;
@@ -64,23 +79,86 @@ final class Quickstart {
     // END
   }
 
-  static void daily(String apiKey, String jobId) {
+  static DailyClient daily(String apiKey) {
     // README:daily
     DailyClient daily = DailyClient.builder().apiKey(apiKey).build();
-    BatchJob batch = daily.getJob(jobId);
-    System.out.println(batch.status() + " " + (batch.output() == null ? "" : batch.output().transcription()));
+    // END
+    return daily;
+  }
+
+  /** Daily's whole lifecycle: submit, wait, read the outputs, fetch the links; run by QuickstartLifecycleTest. */
+  static void dailyLifecycle(DailyClient daily, String recordingId) throws InterruptedException {
+    // README:dailyLifecycle
+    SubmitJobRequest request = SubmitJobRequest.builder()
+        .preset("transcript")
+        .inParams(JobInParams.builder().sourceType("recordingId").recordingId(recordingId).build())
+        .outParams(JobOutParams.builder()
+            .s3Config(OutputS3Config.builder().s3KeyTemplate("{domain_name}/{job_id}").useReplacement(true).build())
+            .build())
+        .transformParams(JobTransformParams.builder()
+            .transcript(TranscriptParams.builder().punctuate(true).putAdditionalProperty("redact", List.of("pci")).build())
+            .build())
+        .build();
+    try {
+      BatchJob job = daily.submitJobAndWait(request, Duration.ofMinutes(30));
+      for (TranscriptionOutput transcript : job.output().transcription()) {
+        System.out.println(transcript.format() + " in s3://" + transcript.s3Config().bucket() + "/" + transcript.s3Config().key());
+      }
+      for (OutputLink link : daily.getJobAccessLink(job.id()).transcription()) {
+        System.out.println(link.format() + " " + link.link()); // ask again when needed: no expiry is documented
+      }
+    } catch (JobFailedException e) {
+      System.out.println("error: " + e.errorText().orElse(e.status()));
+    }
     // END
   }
 
-  static void lyrcs(String apiKey, String jobId) {
+  /** Daily's typed "not finished yet" answer to an access link; run by QuickstartLifecycleTest. */
+  static void dailyNotFinished(DailyClient daily, String jobId) {
+    // README:dailyNotFinished
+    try {
+      JobAccessLinks links = daily.getJobAccessLink(jobId);
+      System.out.println(links.transcription().size() + " transcript links");
+    } catch (ApiException e) {
+      if (e.statusCode() != 400) throw e;
+      // Daily answers 400 until the job is finished: waitForJob(jobId, timeout), then ask again
+      System.out.println("not finished: " + e.error(ApiError.class).map(ApiError::info).orElse(e.rawBody()));
+    }
+    // END
+  }
+
+  static LyrcsClient lyrcs(String apiKey) {
     // README:lyrcs
     LyrcsClient lyrcs = LyrcsClient.builder().apiKey(apiKey).build();
-    try {
-      if (lyrcs.getJob(jobId) instanceof CompleteJob complete) {
-        System.out.println(complete.results().transcript());
+    // END
+    return lyrcs;
+  }
+
+  /** lyrcs.ai's whole lifecycle: by URL and by file, wait, results, downloads; run by QuickstartLifecycleTest. */
+  static void lyrcsLifecycle(LyrcsClient lyrcs, Path song) throws InterruptedException {
+    // README:lyrcsLifecycle
+    System.out.println(lyrcs.listLanguages()); // the exact, case-sensitive names language takes
+    dev.audiojobs.lyrcs.Job byUrl = lyrcs.transcribeAndWait(TranscribeUrlRequest.builder()
+        .audioUrl("https://example.com/song.mp3").language("Tamil").align(false).build(), Duration.ofMinutes(15));
+    dev.audiojobs.lyrcs.Job byFile = lyrcs.transcribeAndWait(TranscribeFileRequest.builder()
+        .file(FilePart.of(song)).language("Tamil").build(), Duration.ofMinutes(15)); // at most 4.5 MB, else audio_url
+    for (dev.audiojobs.lyrcs.Job job : List.of(byUrl, byFile)) {
+      if (!(job instanceof CompleteJob complete)) continue;
+      System.out.println(complete.jobId() + ": " + complete.results().transcript());
+      try {
+        for (DownloadKind kind : List.of(DownloadKind.LRC, DownloadKind.SRT)) {
+          DownloadResult file = lyrcs.downloadWhenReady(complete.jobId(), kind, DownloadVariant.ORIGINAL, Duration.ofMinutes(2));
+          if (file instanceof DownloadResult.DownloadText text) System.out.print(text.value());
+        }
+      } catch (WaitTimeoutException e) {
+        System.out.println("no file after " + e.attempts() + " tries"); // never ready for a job sent with align=false
       }
-    } catch (ApiException e) {
-      System.out.println(e.statusCode() + " " + e.rawBody() + " retry after " + e.retryAfter().orElse(null));
+      DownloadResult words = lyrcs.download(complete.jobId(), DownloadKind.WORDS, DownloadVariant.TRANSLITERATED);
+      if (words instanceof DownloadResult.WordTimings timings) {
+        timings.value().forEach(w -> System.out.println(w.timestamp() + " " + w.word()));
+      } else if (words instanceof DownloadResult.DownloadPending) {
+        System.out.println("words not ready yet"); // a 202, an answer rather than an exception
+      }
     }
     // END
   }

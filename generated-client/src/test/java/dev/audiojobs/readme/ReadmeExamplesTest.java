@@ -31,7 +31,7 @@ final class ReadmeExamplesTest {
     while (region.find()) regions.put(region.group(1), region.group(2).stripIndent().strip());
 
     assertThat(regions).containsOnlyKeys(
-        "pyannote", "pyannoteLifecycle", "daily", "lyrcs", "retries", "paging", "waiting", "logging", "timeouts",
+        "pyannote", "pyannoteLifecycle", "daily", "dailyLifecycle", "dailyNotFinished", "lyrcs", "lyrcsLifecycle", "retries", "paging", "waiting", "logging", "timeouts",
         "webhooksPyannote", "webhooksDaily", "webhooksLyrcs");
     regions.forEach((name, code) -> assertThat(blocks).as("README java block for %s", name).contains(code));
   }
