@@ -49,4 +49,28 @@ final class ReadmeExamplesTest {
     while (block.find()) blocks.add(block.group(1).strip());
     assertThat(blocks).contains(region.group(2).stripIndent().strip());
   }
+
+  @Test
+  void theConsumerSmokeTestRunsTheDailyAndLyrcsLifecyclesVerbatim() throws IOException {
+    String readme = Files.readString(Path.of("../README.md"));
+    List<String> blocks = new ArrayList<>();
+    Matcher block = JAVA_BLOCK.matcher(readme);
+    while (block.find()) blocks.add(block.group(1).strip());
+    Map<String, List<String>> expected = Map.of(
+        "DailyLifecycle.java", List.of("dailyLifecycle", "dailyNotFinished"),
+        "LyrcsLifecycle.java", List.of("lyrcsLifecycle"));
+    expected.forEach((file, names) -> {
+      String consumer;
+      try {
+        consumer = Files.readString(Path.of("../conformance-tests/src/it/common/src/main/java/example/consumer/" + file));
+      } catch (IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+      Map<String, String> regions = new LinkedHashMap<>();
+      Matcher region = REGION.matcher(consumer);
+      while (region.find()) regions.put(region.group(1), region.group(2).stripIndent().strip());
+      assertThat(regions.keySet()).as("README regions in the consumer's %s", file).containsExactlyElementsOf(names);
+      regions.forEach((name, code) -> assertThat(blocks).as("README java block for %s, run by %s", name, file).contains(code));
+    });
+  }
 }

@@ -144,6 +144,8 @@ public final class Consumer {
       server.stop(0);
     }
     Lifecycle.run();
+    DailyLifecycle.run();
+    LyrcsLifecycle.run();
   }
 
   private void serve(Vendor vendor, String id, String[]... responses) {
