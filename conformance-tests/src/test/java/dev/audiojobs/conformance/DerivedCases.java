@@ -55,7 +55,7 @@ final class DerivedCases {
     }
     Set<String> responses = new LinkedHashSet<>();
     for (SpecModel.Operation op : spec.operations()) {
-      for (Integer status : op.responses().keySet()) responses.add(key("response", spec, op.id() + " " + status));
+      for (SpecModel.Response r : op.responses()) responses.add(key("response", spec, r.name(op.id())));
     }
     return new Totals(schemas, properties, required, enums, responses);
   }
@@ -66,8 +66,14 @@ final class DerivedCases {
 
   List<Derived> generate() {
     for (SpecModel.Operation op : spec.operations()) {
-      for (Map.Entry<Integer, String> response : op.responses().entrySet()) {
-        forResponse(op, response.getKey(), response.getValue());
+      for (SpecModel.Response response : op.responses()) {
+        if (spec.isText(response.schema())) {
+          forText(op, response);
+        } else if (spec.isArray(response.schema())) {
+          forArray(op, response);
+        } else {
+          forResponse(op, response, response.schema(), null);
+        }
       }
     }
     // Request bodies get their own instances, so that the response cases above stay as they were.
@@ -76,11 +82,75 @@ final class DerivedCases {
   }
 
   /**
+   * The cases of a text body ({@code DownloadText}): an empty text and a multi-line one with non-ASCII
+   * characters come back exactly, in the answer's variant named after the schema.
+   */
+  private void forText(SpecModel.Operation op, SpecModel.Response response) {
+    String s = response.schema();
+    String[] texts = {"", "[00:12.34]முதல் வரி\n[00:15.00]line two\n\n"};
+    for (int i = 0; i < texts.length; i++) {
+      ObjectNode answer = JSON.objectNode().put("status", response.status());
+      answer.putObject("headers").put("Content-Type", response.mediaType() + "; charset=utf-8");
+      answer.put("bodyText", texts[i]);
+      ObjectNode expect = JSON.objectNode().put("outcome", "decoded");
+      if (response.severalSuccess()) expect.put("variant", s);
+      expect.put("text", texts[i]);
+      add(op, answer, expect, s + (i == 0 ? " empty" : " with lines and non-ASCII text") + " comes back as the exact text",
+          Set.of(key(i == 0 ? "schema-min" : "schema-max", spec, s), key("response", spec, response.name(op.id()))));
+    }
+  }
+
+  /**
+   * The cases of a top-level array ({@code WordTimings}, {@code LanguageNames}): empty, and an object
+   * where the array belongs; for items of a named schema, every case of that schema inside the array at
+   * {@code $[0]}; for scalar items, two of them, and one of the wrong JSON type.
+   */
+  private void forArray(SpecModel.Operation op, SpecModel.Response response) {
+    String s = response.schema();
+    Set<String> responseKey = Set.of(key("response", spec, response.name(op.id())));
+    ObjectNode expect = JSON.objectNode().put("outcome", "decoded");
+    if (response.severalSuccess()) expect.put("variant", s);
+    add(op, jsonResponse(response.status(), JSON.arrayNode()), expect, s + " empty decodes as an empty list",
+        union(Set.of(key("schema-min", spec, s)), responseKey));
+    add(op, jsonResponse(response.status(), JSON.objectNode().put("not", "an array")),
+        JSON.objectNode().put("outcome", "decode_error").put("path", "$"), s + " given an object fails at $", responseKey);
+    JsonNode items = spec.schema(s).get("items");
+    String item = SpecModel.referenced(spec.schema(s));
+    if (item != null) {
+      forResponse(op, response, item, s);
+      return;
+    }
+    com.fasterxml.jackson.databind.node.ArrayNode two = JSON.arrayNode().add(instances.scalar(items)).add(instances.scalar(items));
+    add(op, jsonResponse(response.status(), two), expect.deepCopy(), s + " of two items decodes and re-encodes unchanged",
+        union(Set.of(key("schema-max", spec, s)), responseKey));
+    JsonNode wrong = Instances.wrongType(spec, items);
+    add(op, jsonResponse(response.status(), JSON.arrayNode().add(instances.scalar(items)).add(wrong)),
+        JSON.objectNode().put("outcome", "decode_error").put("path", "$[1]"), s + " with an item " + wrong + " fails at $[1]", responseKey);
+  }
+
+  private static Set<String> union(Set<String> a, Set<String> b) {
+    Set<String> all = new LinkedHashSet<>(a);
+    all.addAll(b);
+    return all;
+  }
+
+  private static ObjectNode jsonResponse(int status, JsonNode body) {
+    ObjectNode response = JSON.objectNode().put("status", status);
+    response.set("body", body);
+    return response;
+  }
+
+  /**
    * The cases of one declared response. For an error response the same instances and mutations are
    * sent with its status: a valid body must come back as the typed error and re-encode unchanged; a
    * mutated one must leave the error undecoded ({@code errorType: null}) with the raw body kept.
+   *
+   * @param root the schema whose instances are built: the response's own, or its array's item schema
+   * @param array the top-level array schema the instances are sent in, at {@code $[0]}; null for none
    */
-  private void forResponse(SpecModel.Operation op, int status, String root) {
+  private void forResponse(SpecModel.Operation op, SpecModel.Response response, String root, String array) {
+    int status = response.status();
+    current = new Sent(response, array);
     Set<String> reachable = new LinkedHashSet<>();
     for (String s : spec.reachable()) if (instances.route(root, s) != null) reachable.add(s);
     for (String s : reachable) {
@@ -88,9 +158,10 @@ final class DerivedCases {
       if (spec.isEnum(s)) continue; // enums are exercised where objects hold them, below
       Instances.Built min = instances.build(root, route, Instances.Mode.MINIMAL);
       Instances.Built max = instances.build(root, route, Instances.Mode.MAXIMAL);
-      Set<String> minCovers = Set.of(key("schema-min", spec, s), key("response", spec, op.id() + " " + status));
+      Set<String> minCovers = Set.of(key("schema-min", spec, s), key("response", spec, response.name(op.id())));
       decoded(op, status, root, min, s + " minimal", minCovers);
       Set<String> maxCovers = new LinkedHashSet<>(List.of(key("schema-max", spec, s)));
+      if (array != null && s.equals(root)) maxCovers.add(key("schema-max", spec, array));
       if (spec.isObject(s)) {
         for (String p : spec.properties(s).keySet()) maxCovers.add(key("property-roundtrip", spec, s + "." + p));
       }
@@ -100,7 +171,17 @@ final class DerivedCases {
       for (Map.Entry<String, JsonNode> p : spec.properties(s).entrySet()) wrongType(op, status, max, s, p.getKey(), p.getValue());
       for (Map.Entry<String, JsonNode> p : spec.properties(s).entrySet()) enumValues(op, status, root, route, s, p.getKey(), p.getValue());
     }
+    current = null;
   }
+
+  /**
+   * How the instances of {@link #forResponse} are sent: the response they answer as, and the top-level
+   * array schema they sit in ({@code $[0]}), or null.
+   */
+  private record Sent(SpecModel.Response response, String array) {}
+
+  /** While {@link #forResponse} runs: how its bodies are sent. */
+  private Sent current;
 
   private static boolean isError(int status) {
     return status / 100 != 2;
@@ -210,7 +291,26 @@ final class DerivedCases {
     return values;
   }
 
+  /**
+   * Adds a case of {@link #forResponse}, sent as {@link #current} says: inside a top-level array the
+   * body is its item {@code $[0]}, expected paths move there, and the answer is the array's (the variant
+   * of a several-bodies result is named after the array schema; a plain list has none).
+   */
   private void add(SpecModel.Operation op, int status, ObjectNode body, ObjectNode expect, String description, Set<String> covers) {
+    JsonNode sent = body;
+    if (current != null && current.array() != null) {
+      sent = JSON.arrayNode().add(body);
+      if (expect.has("path")) expect.put("path", "$[0]" + expect.get("path").asText().substring(1));
+      if (expect.has("variant")) {
+        if (current.response().severalSuccess()) expect.put("variant", current.array());
+        else expect.remove("variant");
+      }
+      description = current.array() + "[0]: " + description;
+    }
+    add(op, jsonResponse(status, sent), expect, description, covers);
+  }
+
+  private void add(SpecModel.Operation op, ObjectNode answer, ObjectNode expect, String description, Set<String> covers) {
     ObjectNode json = JSON.objectNode();
     json.put("description", description);
     json.put("source", "derived from openapi/normalized/" + spec.vendor + ".yaml (seed " + SEED + ")");
@@ -222,9 +322,7 @@ final class DerivedCases {
     // A response can only be asked for with a request the client sends: the minimal valid body.
     ObjectNode requestBody = DerivedRequests.minimalBody(spec, op);
     if (requestBody != null) request.set("body", requestBody);
-    ObjectNode response = json.putObject("response");
-    response.put("status", status);
-    response.set("body", body);
+    json.set("response", answer);
     json.set("expect", expect);
     String name = spec.vendor + "/derived-" + (cases.size() + 1);
     cases.add(new Derived(json, name, covers));

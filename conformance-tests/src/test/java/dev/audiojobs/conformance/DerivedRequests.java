@@ -47,11 +47,10 @@ final class DerivedRequests {
       if (ref.isEmpty()) return;
       SpecModel.Operation operation = spec.operations().stream()
           .filter(o -> o.id().equals(op.path("operationId").asText())).findFirst().orElseThrow();
-      Map.Entry<Integer, String> success = operation.responses().entrySet().stream()
-          .filter(r -> r.getKey() / 100 == 2).findFirst()
-          .orElseThrow(() -> new IllegalStateException(spec.vendor + ": " + operation.id() + " declares no 2xx JSON response"));
+      SpecModel.Response success = operation.success();
+      if (success == null) throw new IllegalStateException(spec.vendor + ": " + operation.id() + " declares no 2xx JSON response");
       targets.add(new Target(operation, m.getKey().toUpperCase(java.util.Locale.ROOT), item.getKey(),
-          ref.substring(SpecModel.SCHEMAS.length()), success.getKey(), success.getValue()));
+          ref.substring(SpecModel.SCHEMAS.length()), success.status(), success.schema()));
     }));
     return targets;
   }

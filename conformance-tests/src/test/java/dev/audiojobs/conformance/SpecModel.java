@@ -46,7 +46,7 @@ final class SpecModel {
   }
 
   boolean isObject(String name) {
-    return !isUnion(name) && !isEnum(name);
+    return !isUnion(name) && !isEnum(name) && !isArray(name) && !isText(name);
   }
 
   /** The union's variants in spec order, then its fallback. */
@@ -89,12 +89,31 @@ final class SpecModel {
   }
 
   /**
-   * One operation and the responses derived cases are made for: JSON objects and unions by status.
-   * Not derived (yet): a top-level array or alias (lyrcs.ai's {@code listLanguages}, {@code WordTimings}),
-   * and every response of an operation with several success bodies (lyrcs.ai's {@code download}, text or
-   * words or "not ready"); the generated client's tests cover those (LyrcsWriteSideTest).
+   * One declared response body: its status, media type and schema.
+   *
+   * @param severalAtStatus whether the status declares more than one body (lyrcs.ai's download: 200 as
+   *     text/plain or application/json), so that cases and coverage name the media type too
+   * @param severalSuccess whether the operation has more than one success body, so that its answer is
+   *     a variant of a sealed result named after the schema ({@code DownloadResult.WordTimings})
    */
-  record Operation(String id, JsonNode node, Map<Integer, String> responses) {}
+  record Response(int status, String mediaType, String schema, boolean severalAtStatus, boolean severalSuccess) {
+    /** How cases and the coverage line name it: {@code "download 200 text/plain"}, {@code "getJob 404"}. */
+    String name(String operation) {
+      return operation + " " + status + (severalAtStatus ? " " + mediaType : "");
+    }
+  }
+
+  /**
+   * One operation and the responses derived cases are made for: every body of a named schema — JSON
+   * objects, unions, top-level arrays (lyrcs.ai's {@code listLanguages}, the words of {@code download})
+   * and text ({@code DownloadText}) — by status and media type.
+   */
+  record Operation(String id, JsonNode node, List<Response> responses) {
+    /** The first success body, the one a request-side case asks for. */
+    Response success() {
+      return responses.stream().filter(r -> r.status() / 100 == 2).findFirst().orElse(null);
+    }
+  }
 
   List<Operation> operations() {
     List<Operation> operations = new ArrayList<>();
@@ -102,36 +121,51 @@ final class SpecModel {
       for (Iterator<JsonNode> ops = items.next().elements(); ops.hasNext(); ) {
         JsonNode op = ops.next();
         if (!op.has("operationId")) continue;
-        Map<Integer, String> responses = new LinkedHashMap<>();
         long successBodies = 0;
         for (Iterator<Map.Entry<String, JsonNode>> r = op.path("responses").fields(); r.hasNext(); ) {
           Map.Entry<String, JsonNode> response = r.next();
           if (response.getKey().startsWith("2")) successBodies += response.getValue().path("content").size();
         }
-        boolean severalSuccessBodies = successBodies > 1;
-        op.path("responses").fields().forEachRemaining(r -> {
-          JsonNode schema = r.getValue().path("content").path("application/json").path("schema");
-          if (!schema.has("$ref")) return;
-          String name = refName(schema);
-          boolean record = schema(name).has("properties") || "object".equals(schema(name).path("type").asText());
-          if (severalSuccessBodies || !(record || isUnion(name))) return;
-          responses.put(Integer.parseInt(r.getKey()), name);
-        });
+        List<Response> responses = new ArrayList<>();
+        for (Iterator<Map.Entry<String, JsonNode>> r = op.path("responses").fields(); r.hasNext(); ) {
+          Map.Entry<String, JsonNode> response = r.next();
+          JsonNode content = response.getValue().path("content");
+          for (Iterator<Map.Entry<String, JsonNode>> m = content.fields(); m.hasNext(); ) {
+            Map.Entry<String, JsonNode> media = m.next();
+            JsonNode schema = media.getValue().path("schema");
+            if (!schema.has("$ref")) continue;
+            responses.add(new Response(Integer.parseInt(response.getKey()), media.getKey(), refName(schema), content.size() > 1,
+                successBodies > 1));
+          }
+        }
         operations.add(new Operation(op.get("operationId").asText(), op, responses));
       }
     }
     return operations;
   }
 
+  /** Whether {@code name} is a top-level array schema ({@code type: array}). */
+  boolean isArray(String name) {
+    return "array".equals(schema(name).path("type").asText());
+  }
+
+  /** Whether {@code name} is a plain string schema sent as text ({@code DownloadText}). */
+  boolean isText(String name) {
+    return "string".equals(schema(name).path("type").asText()) && !isEnum(name);
+  }
+
   /** Every schema reachable from some response, in discovery order. */
   Set<String> reachable() {
     Set<String> seen = new LinkedHashSet<>();
     List<String> queue = new ArrayList<>();
-    for (Operation op : operations()) queue.addAll(op.responses().values());
+    for (Operation op : operations()) op.responses().forEach(r -> queue.add(r.schema()));
     while (!queue.isEmpty()) {
       String name = queue.remove(0);
       if (!seen.add(name)) continue;
-      if (isUnion(name)) {
+      if (isArray(name)) {
+        String items = referenced(schema(name));
+        if (items != null) queue.add(items);
+      } else if (isUnion(name)) {
         queue.addAll(variants(name));
       } else if (isObject(name)) {
         for (JsonNode p : properties(name).values()) {
