@@ -180,7 +180,7 @@ public class JobDecodeBenchmark {
     }
   }
 
-  private static String pending() throws IOException {
+  static String pending() throws IOException {
     Buffer buffer = new Buffer();
     try (JsonWriter writer = JsonWriter.of(buffer)) {
       writer.beginObject();
