@@ -64,6 +64,7 @@ final class DecodeRoundTripRulesTest {
       "top level | {" + PENDING + ",\"\\ud800x\":1,\"y\":2} | \"\\ud800x\":1",
       "a low surrogate first | {" + PENDING + ",\"y\":2,\"\\udc00\":[\"\\ud800\"]} | \"\\udc00\":[\"\\ud800\"]",
       "in a nested record | {" + SUCCEEDED + ",\"output\":{\"diarization\":[{\"speaker\":\"A\",\"start\":1,\"end\":2,\"\\udbff\":true}]}} | \"\\udbff\":true",
+      "a key of a typed map | {" + SUCCEEDED + ",\"output\":{\"diarization\":[{\"speaker\":\"A\",\"start\":1,\"end\":2,\"confidence\":{\"B\":0.25,\"\\ud800\":0.5}}]}} | {\"B\":0.25,\"\\ud800\":0.5}",
   })
   void aLoneSurrogateInAPropertyNameIsWrittenBackAsReceived(String what, String json, String written) throws IOException {
     Job job = JOB.fromJson(json);

@@ -321,14 +321,11 @@ public final class Json {
     writer.endArray();
   }
 
+  /** Writes a map; a key with a lone surrogate is written as received ({@link JsonText}). */
   public static <T> void writeMap(JsonWriter writer, Map<String, T> values, Writer<T> value) throws IOException {
-    writer.beginObject();
-    for (Map.Entry<String, T> entry : values.entrySet()) {
-      writer.name(entry.getKey());
-      value.write(writer, entry.getValue());
-    }
-    writer.endObject();
+    JsonText.writeMap(writer, values, value);
   }
+
 
   /** Writes a null even when the writer drops nulls by default, as Moshi's writers do. */
   public static void writeNull(JsonWriter writer) throws IOException {

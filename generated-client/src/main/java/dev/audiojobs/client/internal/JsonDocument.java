@@ -5,6 +5,7 @@ import com.squareup.moshi.JsonDataException;
 import com.squareup.moshi.JsonEncodingException;
 import com.squareup.moshi.JsonReader;
 import com.squareup.moshi.JsonWriter;
+import dev.audiojobs.client.RequestValidationException;
 import java.io.EOFException;
 import java.io.IOException;
 import okio.Buffer;
@@ -60,7 +61,8 @@ public final class JsonDocument {
   /**
    * {@code adapter} as a direct caller gets it from {@code <Vendor>Json}: whatever it or the reader
    * throws becomes a {@link JsonPathException}, and a value read from the root of a strict reader must
-   * be the whole document. Writing is {@code adapter}'s.
+   * be the whole document. A request record's adapter keeps throwing {@link RequestValidationException}
+   * for a request that breaks the spec, as it documents. Writing is {@code adapter}'s.
    */
   public static <T> JsonAdapter<T> documented(JsonAdapter<T> adapter) {
     return new Documented<>(adapter);
@@ -81,6 +83,8 @@ public final class JsonDocument {
         value = adapter.fromJson(reader);
       } catch (JsonLookAhead.RetryExactly e) {
         throw e; // the owner of a single-pass reader decodes again; not the caller's failure
+      } catch (RequestValidationException e) {
+        throw e; // a request record's own documented failure (RequestChecks.invalid)
       } catch (IOException | RuntimeException e) {
         throw failure(reader, e);
       }

@@ -27,12 +27,39 @@ public final class JsonText {
    */
   public static <T> void writeObject(JsonWriter writer, T value, Extras extras, Json.Writer<T> properties)
       throws IOException {
-    if (!hasLoneSurrogateName(extras)) {
+    if (hasLoneSurrogateName(extras)) {
+      writeWithExactNames(writer, value, properties);
+    } else {
       writer.beginObject();
       properties.write(writer, value);
       writer.endObject();
-      return;
     }
+  }
+
+  /** Writes a map of typed values, a key with a lone surrogate as received (see {@link #writeObject}). */
+  static <T> void writeMap(JsonWriter writer, Map<String, T> values, Json.Writer<T> value) throws IOException {
+    Json.Writer<Map<String, T>> entries = (w, map) -> {
+      Names names = w.tag(Names.class);
+      for (Map.Entry<String, T> entry : map.entrySet()) {
+        if (names != null && hasLoneSurrogate(entry.getKey())) {
+          names.write(w, entry.getKey(), () -> value.write(w, entry.getValue()));
+        } else {
+          w.name(entry.getKey());
+          value.write(w, entry.getValue());
+        }
+      }
+    };
+    if (hasLoneSurrogateKey(values)) {
+      writeWithExactNames(writer, values, entries);
+    } else {
+      writer.beginObject();
+      entries.write(writer, values);
+      writer.endObject();
+    }
+  }
+
+  private static <T> void writeWithExactNames(JsonWriter writer, T value, Json.Writer<T> properties)
+      throws IOException {
     Buffer text = new Buffer();
     JsonWriter out = JsonWriter.of(text);
     out.setSerializeNulls(writer.getSerializeNulls());
@@ -56,12 +83,18 @@ public final class JsonText {
     for (Map.Entry<String, @Nullable Object> entry : extras.unknownProperties().entrySet()) {
       String name = entry.getKey();
       if (names != null && hasLoneSurrogate(name)) {
-        names.write(writer, name, entry.getValue());
+        names.write(writer, name, () -> writeValue(writer, entry.getValue()));
       } else {
         writer.name(name);
         writeValue(writer, entry.getValue());
       }
     }
+  }
+
+  /** Writes one value to the writer it closes over. */
+  @FunctionalInterface
+  private interface ValueWrite {
+    void write() throws IOException;
   }
 
   /**
@@ -77,10 +110,11 @@ public final class JsonText {
       this.text = text;
     }
 
-    void write(JsonWriter writer, String name, @Nullable Object value) throws IOException {
+    /** Writes {@code name} and, with {@code value}, the property's value. */
+    void write(JsonWriter writer, String name, ValueWrite value) throws IOException {
       long before = text.size();
       writer.name("");
-      writeValue(writer, value); // Moshi writes the name with the value: [,]"":value
+      value.write(); // Moshi writes the name with the value: [,]"":value
       long at = text.getByte(before) == ',' ? before + 1 : before;
       offsets.add(at);
       quotedNames.add(quoted(name));

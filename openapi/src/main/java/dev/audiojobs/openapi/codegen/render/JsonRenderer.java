@@ -47,9 +47,10 @@ final class JsonRenderer {
             nesting deeper than 255 levels, content after the value when the reader started at the root of
             its document: {@link $T}, an {@code IOException} whose {@code path()} is the
             {@code $$}-rooted JSON path of the offending value and whose {@code reason()} says what is wrong.
-            No unchecked exception escapes it. {@code toJson} writes JSON that decodes to an equal value:
+            No other exception escapes it, except that a request record's adapter throws {@link $T} for a
+            request that breaks the spec, as its javadoc says. {@code toJson} writes JSON that decodes to an equal value:
             unknown properties in arrival order, lone UTF-16 surrogates escaped as received.
-            """, RuntimeTypes.JSON_PATH_EXCEPTION)
+            """, RuntimeTypes.JSON_PATH_EXCEPTION, RuntimeTypes.REQUEST_VALIDATION_EXCEPTION)
         .addField(FieldSpec.builder(JSON_ADAPTER_FACTORY, "FACTORY", Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
             .addJavadoc("A Moshi factory for every model of this package, to add to your own {@code Moshi.Builder}.")
             .initializer(factory.build())
