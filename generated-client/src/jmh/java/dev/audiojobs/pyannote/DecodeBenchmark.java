@@ -4,7 +4,7 @@ import com.squareup.moshi.JsonAdapter;
 import com.squareup.moshi.JsonReader;
 import com.squareup.moshi.JsonWriter;
 import com.squareup.moshi.Moshi;
-import dev.audiojobs.client.internal.Json;
+import dev.audiojobs.client.internal.JsonDocument;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -88,9 +88,7 @@ public class DecodeBenchmark {
    */
   @Benchmark
   public Job generatedAsTheClientDecodes() throws IOException {
-    JsonReader reader = JsonReader.of(new Buffer().writeUtf8(json));
-    Json.allowSinglePass(reader);
-    return generatedAdapter.fromJson(reader);
+    return JsonDocument.decode(generatedAdapter, new Buffer().writeUtf8(json));
   }
 
   /**

@@ -3,26 +3,22 @@ package dev.audiojobs.client.internal;
 import com.squareup.moshi.JsonReader;
 import com.squareup.moshi.JsonWriter;
 import dev.audiojobs.client.DoubleList;
-import dev.audiojobs.client.Extras;
 import java.io.IOException;
-import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeFormatterBuilder;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import org.jspecify.annotations.Nullable;
 
 /**
- * Reading and writing helpers for generated adapters; for generated code, not API.
+ * Typed reads and writes of schema values (strings, numbers, integers, booleans, date-times, lists,
+ * maps), each read naming the JSON path of a value that does not fit; for generated code, not API.
+ * Unknown properties are {@link JsonUnknown}'s, exact re-encoding {@link JsonText}'s, a union's
+ * look-ahead {@link JsonLookAhead}'s, decoding a whole document {@link JsonDocument}'s.
  *
  * <p>Every read checks the JSON token type before consuming it: Moshi's own {@code nextString()}
  * accepts a number and {@code nextDouble()} accepts a numeric string, and either would let a value of
@@ -71,54 +67,18 @@ public final class Json {
    * Reads a number as a double. The path is built only when the value fails: building it for every
    * number would cost more than reading the number (an hour-long job has hundreds of thousands).
    *
-   * <p>Takes the literal and converts it itself ({@link #parseDouble}): Moshi reads a literal with a
+   * <p>Takes the literal and converts it itself ({@link JsonNumbers#parseDouble}): Moshi reads a literal with a
    * fraction into a string anyway and converts it with {@code Double.parseDouble}, which on Java 17 is
    * several times slower for the short decimals vendors send ({@code 15.213}).
    */
   public static double readDouble(JsonReader reader) throws IOException {
     expect(reader, JsonReader.Token.NUMBER, "a number");
-    double value = parseDouble(reader.nextString()); // the literal as written
+    double value = JsonNumbers.parseDouble(reader.nextString()); // the literal as written
     if (Double.isInfinite(value)) {
       // Valid JSON such as 1e400 that no double holds: say what it is.
       throw new JsonPathException(pathOfConsumed(reader), "a number outside the range of a double");
     }
     return value;
-  }
-
-  /** Powers of ten a double holds exactly. */
-  private static final double[] EXACT_POWERS_OF_TEN = {
-    1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18,
-    1e19, 1e20, 1e21, 1e22,
-  };
-
-  /**
-   * {@code Double.parseDouble(literal)} for a JSON number literal, bit for bit. A literal without an
-   * exponent and with at most 15 digits is its digits as an integer (exact in a double, below 2^53)
-   * divided by a power of ten at most 10^22 (exact too): one IEEE division, so one correct rounding,
-   * which is what {@code parseDouble} returns (Clinger's fast path). Anything else goes to it.
-   */
-  static double parseDouble(String literal) {
-    int length = literal.length();
-    int i = 0;
-    boolean negative = literal.charAt(0) == '-';
-    if (negative) i++;
-    long digits = 0;
-    int count = 0;
-    int fraction = -1; // digits after the point, once one is seen
-    for (; i < length; i++) {
-      char c = literal.charAt(i);
-      if (c >= '0' && c <= '9') {
-        if (++count > 15) return Double.parseDouble(literal);
-        digits = digits * 10 + (c - '0');
-        if (fraction >= 0) fraction++;
-      } else if (c == '.' && fraction < 0) {
-        fraction = 0;
-      } else {
-        return Double.parseDouble(literal); // an exponent
-      }
-    }
-    double value = fraction > 0 ? digits / EXACT_POWERS_OF_TEN[fraction] : digits;
-    return negative ? -value : value;
   }
 
   public static int readInt(JsonReader reader) throws IOException {
@@ -226,61 +186,21 @@ public final class Json {
       list.add(element.read(reader));
     }
     reader.endArray();
-    return new Frozen<>(list);
+    return new FrozenCollections.FrozenList<>(list);
   }
 
-  /** Reads an object as a map in arrival order; a null value is an error at its key. */
+  /** Reads an object as a map in arrival order; a null value, or a key sent twice, is an error at its key. */
   public static <T> Map<String, T> readMap(JsonReader reader, Reader<T> value) throws IOException {
     beginObject(reader);
     Map<String, T> map = new LinkedHashMap<>();
     while (reader.hasNext()) {
       String name = reader.nextName();
+      if (map.containsKey(name)) throw duplicate(reader);
       if (reader.peek() == JsonReader.Token.NULL) throw unexpectedNull(reader);
       map.put(name, value.read(reader));
     }
     reader.endObject();
-    return new FrozenMap<>(map);
-  }
-
-  /**
-   * Reads any JSON value exactly: objects as {@code LinkedHashMap}, arrays as {@code ArrayList}, numbers
-   * as {@link BigDecimal} (so {@code 12345678901234567890} and {@code 1.50} survive re-encoding) or, when
-   * no {@code BigDecimal} holds them ({@code 1e9999999999}), as a {@code Number} whose {@code toString()}
-   * is the literal as sent; strings, booleans and null.
-   *
-   * @throws JsonPathException for a value nested deeper than Moshi's reader goes (255 levels)
-   */
-  public static @Nullable Object readValue(JsonReader reader) throws IOException {
-    switch (reader.peek()) {
-      case BEGIN_OBJECT -> {
-        begin(reader, true);
-        Map<String, @Nullable Object> map = new LinkedHashMap<>();
-        while (reader.hasNext()) map.put(reader.nextName(), readValue(reader));
-        reader.endObject();
-        return map;
-      }
-      case BEGIN_ARRAY -> {
-        begin(reader, false);
-        List<@Nullable Object> list = new ArrayList<>();
-        while (reader.hasNext()) list.add(readValue(reader));
-        reader.endArray();
-        return list;
-      }
-      case STRING -> {
-        return reader.nextString();
-      }
-      case NUMBER -> {
-        // nextString() on a NUMBER token returns the literal as written.
-        return number(reader.nextString());
-      }
-      case BOOLEAN -> {
-        return reader.nextBoolean();
-      }
-      case NULL -> {
-        return reader.nextNull();
-      }
-      default -> throw new JsonPathException(reader.getPath(), "expected a value, found " + reader.peek());
-    }
+    return new FrozenCollections.FrozenMap<>(map);
   }
 
   /**
@@ -288,7 +208,7 @@ public final class Json {
    * error. Every object and array the adapters open goes through here, so that the public adapters
    * throw an {@code IOException} for it, as for any other input that does not decode.
    */
-  private static void begin(JsonReader reader, boolean object) throws IOException {
+  static void begin(JsonReader reader, boolean object) throws IOException {
     try {
       if (object) {
         reader.beginObject();
@@ -300,280 +220,37 @@ public final class Json {
     }
   }
 
-  /** The number a JSON literal denotes: a {@link BigDecimal}, or a {@link LiteralNumber} beyond its exponent range. */
-  static Number number(String literal) {
-    BigDecimal value;
-    try {
-      value = new BigDecimal(literal);
-    } catch (NumberFormatException e) {
-      return new LiteralNumber(literal);
-    }
-    // BigDecimal writes d.ddd…E±n with n = precision - scale - 1, which it cannot read back past the
-    // int range (9…9e2147483647 with 65 nines): keep such a literal as sent too.
-    long exponent = (long) value.precision() - value.scale() - 1;
-    return exponent == (int) exponent ? value : new LiteralNumber(literal);
-  }
-
-  /**
-   * A valid JSON number no {@link BigDecimal} holds, its exponent beyond the {@code int} range
-   * ({@code 1e9999999999}): kept as the literal, which it writes back unchanged. Equal to another such
-   * number with the same literal; {@link #doubleValue()} is infinite or zero.
-   */
-  static final class LiteralNumber extends Number {
-    private static final long serialVersionUID = 1L;
-
-    private final String literal;
-
-    LiteralNumber(String literal) {
-      this.literal = literal;
-    }
-
-    @Override
-    public double doubleValue() {
-      return Double.parseDouble(literal);
-    }
-
-    @Override
-    public float floatValue() {
-      return (float) doubleValue();
-    }
-
-    @Override
-    public long longValue() {
-      return (long) doubleValue();
-    }
-
-    @Override
-    public int intValue() {
-      return (int) doubleValue();
-    }
-
-    @Override
-    public boolean equals(@Nullable Object o) {
-      return o instanceof LiteralNumber other && literal.equals(other.literal);
-    }
-
-    @Override
-    public int hashCode() {
-      return literal.hashCode();
-    }
-
-    /** The literal as it was sent; {@code JsonWriter.value(Number)} writes this. */
-    @Override
-    public String toString() {
-      return literal;
-    }
-  }
-
   /** The error for a null where the schema requires a value. */
   public static JsonPathException unexpectedNull(JsonReader reader) {
     return new JsonPathException(reader.getPath(), "null where a value is required");
   }
 
   /**
-   * The error for a required property that is absent from the object being read. Call it before
-   * {@code endObject()}: the path is the object's path plus {@code name}.
+   * Notes that the property at {@code index} of the adapter's names was read, in {@code seen} (one bit
+   * per property, for a record of at most 64), and returns the new set.
    *
-   * @param extras what the adapter collected; when it read an unknown property it knows the object's
-   *     path exactly, whatever that property's name (a server may send {@code "x.y"})
+   * @throws JsonPathException at the property's path if it was read before: an object that names a
+   *     property twice is refused rather than decoded to one of its values
    */
-  public static JsonPathException missing(JsonReader reader, @Nullable ExtrasBuilder extras, String name) {
-    String object;
-    if (extras != null && extras.objectPath != null) {
-      object = extras.objectPath;
-    } else {
-      // Only names of the schema were read: Moshi's path ends with the last of them, or with "."
-      // when none was; the spec's property names have no dots.
-      String path = reader.getPath();
-      int dot = path.lastIndexOf('.');
-      object = dot < 0 ? path : path.substring(0, dot);
-    }
-    return new JsonPathException(object + "." + name, "required property missing");
+  public static long once(JsonReader reader, long seen, int index) throws JsonPathException {
+    long bit = 1L << index;
+    if ((seen & bit) != 0) throw duplicate(reader);
+    return seen | bit;
   }
 
-  /** Reads an unknown property (its name and value) into {@code extras}, creating it on first use. */
-  public static ExtrasBuilder readUnknown(JsonReader reader, @Nullable ExtrasBuilder extras) throws IOException {
-    ExtrasBuilder builder = extras == null ? new ExtrasBuilder() : extras;
-    String name = reader.nextName();
-    if (builder.objectPath == null) {
-      String path = reader.getPath();
-      builder.objectPath = path.substring(0, path.length() - name.length() - 1);
-    }
-    builder.unknown.put(name, readUnknownValue(reader));
-    return builder;
+  /** Like {@link #once(JsonReader, long, int)} for a record of more than 64 properties. */
+  public static void once(JsonReader reader, boolean[] seen, int index) throws JsonPathException {
+    if (seen[index]) throw duplicate(reader);
+    seen[index] = true;
   }
 
   /**
-   * Reads the value of an unknown property, including the valid numbers Moshi's strict reader refuses
-   * ({@link StrictJsonText}). A strict look-ahead over the value tells whether Moshi accepts it; only
-   * when it does not is the value's text taken (on a lenient look-ahead), parsed strictly here, and
-   * skipped by the reader. Anything else that Moshi refuses is malformed: the strict read then fails at
-   * the exact place.
-   *
-   * <p>The look-ahead about doubles the cost of an unknown value. The client, which decodes from memory
-   * ({@link #singlePass}), reads without it and asks to be decoded again ({@link RetryExactly}) when
-   * Moshi refuses the value; its second pass looks ahead. Direct callers of the adapters always do.
+   * The error for a name the object being read has already had; {@code reader} has just read the second.
+   * RFC 8259 leaves what such an object means to each reader; a union that chose its variant from the
+   * first value and a record that kept the second would not even agree with each other.
    */
-  private static @Nullable Object readUnknownValue(JsonReader reader) throws IOException {
-    if (singlePass(reader)) {
-      try {
-        return readValue(reader);
-      } catch (com.squareup.moshi.JsonEncodingException refused) {
-        throw new RetryExactly(refused); // maybe a number Moshi refuses; the exact pass looks ahead
-      }
-    }
-    if (moshiAccepts(reader)) return readValue(reader);
-    StrictJsonText.Parsed parsed = null;
-    JsonReader lenient = reader.peekJson();
-    lenient.setLenient(true);
-    try (okio.BufferedSource source = lenient.nextSource()) {
-      parsed = StrictJsonText.parse(source.readUtf8());
-    } catch (IOException | RuntimeException e) {
-      // not even lenient JSON: the strict read below reports it
-    }
-    if (parsed == null || !parsed.hasMoshiTrap()) return readValue(reader);
-    reader.setLenient(true); // Moshi reads the refused number as an unquoted literal, which it skips
-    try {
-      reader.skipValue();
-    } finally {
-      reader.setLenient(false);
-    }
-    return parsed.value();
-  }
-
-  /** Whether Moshi's strict reader reads the next value through; looks ahead on a copy. */
-  private static boolean moshiAccepts(JsonReader reader) {
-    JsonReader probe = reader.peekJson();
-    try {
-      probe.skipValue();
-      return true;
-    } catch (IOException | RuntimeException e) {
-      return false;
-    }
-  }
-
-  /** Records that the optional property {@code name} was sent as explicit null. */
-  public static ExtrasBuilder explicitNull(@Nullable ExtrasBuilder extras, String name) {
-    ExtrasBuilder builder = extras == null ? new ExtrasBuilder() : extras;
-    builder.nulls.add(name);
-    return builder;
-  }
-
-  public static Extras extras(@Nullable ExtrasBuilder extras) {
-    return extras == null ? Extras.empty() : Extras.of(extras.unknown, extras.nulls);
-  }
-
-  /** What an adapter collects beyond the typed properties; created only for objects that need it. */
-  public static final class ExtrasBuilder {
-    final Map<String, @Nullable Object> unknown = new LinkedHashMap<>();
-    final Set<String> nulls = new LinkedHashSet<>();
-    /** The object's JSON path, taken when the first unknown property is read. */
-    @Nullable String objectPath;
-
-    ExtrasBuilder() {}
-  }
-
-  /** The keys of the object held by {@code property} of the object {@code reader} is at, without consuming it. */
-  public static Set<String> keysOf(JsonReader reader, String property) throws IOException {
-    Set<String> keys = new HashSet<>();
-    scanKeys(reader, property, key -> {
-      keys.add(key);
-      return false;
-    });
-    return keys;
-  }
-
-  /**
-   * The first key of the object held by {@code property} that is one of {@code keys}, without
-   * consuming anything; null when there is none (no such property, not an object, no such key).
-   * Values before it are skipped, so when the key comes early the look-ahead is short.
-   */
-  public static @Nullable String firstKeyOf(JsonReader reader, String property, Set<String> keys) throws IOException {
-    String[] first = new String[1];
-    scanKeys(reader, property, key -> {
-      if (!keys.contains(key)) return false;
-      first[0] = key;
-      return true;
-    });
-    return first[0];
-  }
-
-  /**
-   * Visits the keys of the object held by {@code property}, on a look-ahead, until {@code stop} says so.
-   * The look-ahead is lenient and stops quietly where the input fails: it only chooses an adapter, and
-   * that adapter reads the same input strictly and reports any failure with its exact path (a
-   * look-ahead's own path is not exact: Moshi does not count elements it skips).
-   */
-  private static void scanKeys(JsonReader reader, String property, java.util.function.Predicate<String> stop) {
-    JsonReader peek = reader.peekJson();
-    peek.setLenient(true);
-    try {
-      peek.beginObject();
-      while (peek.hasNext()) {
-        if (peek.nextName().equals(property) && peek.peek() == JsonReader.Token.BEGIN_OBJECT) {
-          peek.beginObject();
-          while (peek.hasNext()) {
-            if (stop.test(peek.nextName())) return;
-            peek.skipValue();
-          }
-          return;
-        }
-        peek.skipValue();
-      }
-    } catch (IOException | RuntimeException e) {
-      // the adapter chosen on what was seen fails at the same place, with the exact path
-    }
-  }
-
-  /** Marks {@code reader} as one its caller can decode again from the start; see {@link RetryExactly}. */
-  public static void allowSinglePass(JsonReader reader) {
-    reader.setTag(SinglePass.class, SinglePass.INSTANCE);
-  }
-
-  /** Whether a union may decode from {@code reader} in one pass on a guess. */
-  public static boolean singlePass(JsonReader reader) {
-    return reader.tag(SinglePass.class) != null;
-  }
-
-  /** The tag {@link #allowSinglePass} sets. */
-  public static final class SinglePass {
-    static final SinglePass INSTANCE = new SinglePass();
-
-    private SinglePass() {}
-  }
-
-  /**
-   * Thrown by a union adapter that decoded in one pass on a guess and found the guess wrong (or could
-   * not decode on it): the caller must decode again from the start, without {@link #allowSinglePass},
-   * which applies the spec's rule exactly. Never reaches users.
-   */
-  public static final class RetryExactly extends IOException {
-    private static final long serialVersionUID = 1L;
-
-    public RetryExactly(@Nullable Throwable cause) {
-      super("the single-pass guess did not hold; decode again exactly", cause);
-    }
-  }
-
-  /**
-   * The string value of {@code property} of the object {@code reader} is at, without consuming it; null
-   * if absent, or when the input fails before it (leniently and quietly, as {@link #scanKeys} does).
-   */
-  public static @Nullable String stringProperty(JsonReader reader, String property) throws IOException {
-    JsonReader peek = reader.peekJson();
-    peek.setLenient(true);
-    try {
-      peek.beginObject();
-      while (peek.hasNext()) {
-        if (peek.nextName().equals(property) && peek.peek() == JsonReader.Token.STRING) {
-          return peek.nextString();
-        }
-        peek.skipValue();
-      }
-    } catch (IOException | RuntimeException e) {
-      // the adapter chosen without it fails at the same place, with the exact path
-    }
-    return null;
+  static JsonPathException duplicate(JsonReader reader) {
+    return new JsonPathException(reader.getPath(), "property sent twice");
   }
 
   private static void expect(JsonReader reader, JsonReader.Token token, String what) throws IOException {
@@ -602,49 +279,9 @@ public final class Json {
 
   // ------------------------------------------------------------------ writing
 
-  /**
-   * Writes a string. One that holds a lone UTF-16 surrogate (a JSON string may: {@code "\\ud800"}) is
-   * written with that surrogate escaped, as received; Moshi's writer would put a {@code ?} in its place.
-   */
+  /** Writes a string, a lone surrogate escaped as received ({@link JsonText#writeString}). */
   public static void writeString(JsonWriter writer, String value) throws IOException {
-    if (!hasLoneSurrogate(value)) {
-      writer.value(value);
-      return;
-    }
-    try (okio.BufferedSink sink = writer.valueSink()) {
-      sink.writeUtf8(quoted(value));
-    }
-  }
-
-  private static boolean hasLoneSurrogate(String value) {
-    for (int i = 0; i < value.length(); i++) {
-      char c = value.charAt(i);
-      if (Character.isHighSurrogate(c) && i + 1 < value.length() && Character.isLowSurrogate(value.charAt(i + 1))) {
-        i++;
-      } else if (Character.isSurrogate(c)) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  /** {@code value} as a JSON string literal, lone surrogates and what JSON requires escaped. */
-  private static String quoted(String value) {
-    StringBuilder out = new StringBuilder(value.length() + 8).append('"');
-    for (int i = 0; i < value.length(); i++) {
-      char c = value.charAt(i);
-      boolean pair = Character.isHighSurrogate(c) && i + 1 < value.length() && Character.isLowSurrogate(value.charAt(i + 1));
-      if (pair) {
-        out.append(c).append(value.charAt(++i));
-      } else if (c == '"' || c == '\\') {
-        out.append('\\').append(c);
-      } else if (c < 0x20 || Character.isSurrogate(c) || c == '\u2028' || c == '\u2029') {
-        out.append(String.format("\\u%04x", (int) c));
-      } else {
-        out.append(c);
-      }
-    }
-    return out.append('"').toString();
+    JsonText.writeString(writer, value);
   }
 
   /** Writes a number, integral values without a fraction ({@code 15}, not {@code 15.0}), as most servers send them. */
@@ -684,14 +321,11 @@ public final class Json {
     writer.endArray();
   }
 
+  /** Writes a map; a key with a lone surrogate is written as received ({@link JsonText}). */
   public static <T> void writeMap(JsonWriter writer, Map<String, T> values, Writer<T> value) throws IOException {
-    writer.beginObject();
-    for (Map.Entry<String, T> entry : values.entrySet()) {
-      writer.name(entry.getKey());
-      value.write(writer, entry.getValue());
-    }
-    writer.endObject();
+    JsonText.writeMap(writer, values, value);
   }
+
 
   /** Writes a null even when the writer drops nulls by default, as Moshi's writers do. */
   public static void writeNull(JsonWriter writer) throws IOException {
@@ -701,139 +335,18 @@ public final class Json {
     writer.setSerializeNulls(serializeNulls);
   }
 
-  /** Writes any value {@link #readValue} produces, and the boxed types a caller may have put in its place. */
-  public static void writeValue(JsonWriter writer, @Nullable Object value) throws IOException {
-    if (value == null) {
-      writeNull(writer);
-    } else if (value instanceof Map<?, ?> map && hasLoneSurrogateKey(map)) {
-      // JsonWriter.name() would put a ? in place of the surrogate; write this object as text.
-      try (okio.BufferedSink sink = writer.valueSink()) {
-        sink.writeUtf8(text(map));
-      }
-    } else if (value instanceof Map<?, ?> map) {
-      writer.beginObject();
-      for (Map.Entry<?, ?> entry : map.entrySet()) {
-        writer.name(String.valueOf(entry.getKey()));
-        writeValue(writer, entry.getValue());
-      }
-      writer.endObject();
-    } else if (value instanceof List<?> list) {
-      writer.beginArray();
-      for (Object element : list) writeValue(writer, element);
-      writer.endArray();
-    } else if (value instanceof String string) {
-      writeString(writer, string);
-    } else if (value instanceof Boolean bool) {
-      writer.value(bool);
-    } else if (value instanceof Number number) {
-      writer.value(number);
-    } else {
-      throw new IllegalArgumentException("not a JSON value: " + value.getClass().getName());
-    }
-  }
-
-  private static boolean hasLoneSurrogateKey(Map<?, ?> map) {
-    for (Object key : map.keySet()) {
-      if (hasLoneSurrogate(String.valueOf(key))) return true;
-    }
-    return false;
-  }
-
-  /** A value {@link #readValue} produces as JSON text, for the rare object {@link #writeValue} cannot name. */
-  private static String text(@Nullable Object value) {
-    if (value instanceof Map<?, ?> map) {
-      StringBuilder out = new StringBuilder("{");
-      for (Map.Entry<?, ?> entry : map.entrySet()) {
-        if (out.length() > 1) out.append(',');
-        out.append(quoted(String.valueOf(entry.getKey()))).append(':').append(text(entry.getValue()));
-      }
-      return out.append('}').toString();
-    }
-    if (value instanceof List<?> list) {
-      StringBuilder out = new StringBuilder("[");
-      for (Object element : list) {
-        if (out.length() > 1) out.append(',');
-        out.append(text(element));
-      }
-      return out.append(']').toString();
-    }
-    if (value instanceof String string) return quoted(string);
-    if (value instanceof Double || value instanceof Float) {
-      double d = ((Number) value).doubleValue();
-      if (Double.isNaN(d) || Double.isInfinite(d)) throw new IllegalArgumentException("not a JSON number: " + d);
-    }
-    return String.valueOf(value); // numbers, booleans, null
-  }
-
-  /** Writes the unknown properties and nothing else; explicit nulls are written by each property. */
-  public static void writeExtras(JsonWriter writer, Extras extras) throws IOException {
-    for (Map.Entry<String, @Nullable Object> entry : extras.unknownProperties().entrySet()) {
-      writer.name(entry.getKey());
-      writeValue(writer, entry.getValue());
-    }
-  }
-
   // ------------------------------------------------------------------ copies
 
   /**
    * An unmodifiable copy keeping order and null elements ({@code List.copyOf} rejects nulls). A list
-   * {@link #readList} made is returned as is: nobody else holds its backing list, so a record's
-   * constructor need not copy thousands of decoded segments a second time.
+   * {@link #readList} made is returned as is (see {@link FrozenCollections}).
    */
   public static <T> List<T> copyOf(List<T> list) {
-    return list instanceof Frozen<T> ? list : new Frozen<>(new ArrayList<>(list));
-  }
-
-  /** An unmodifiable list over a backing list that no one else references. */
-  private static final class Frozen<T> extends java.util.AbstractList<T> implements java.util.RandomAccess {
-    private final List<T> elements;
-
-    Frozen(List<T> elements) {
-      this.elements = elements;
-    }
-
-    @Override
-    public T get(int index) {
-      return elements.get(index);
-    }
-
-    @Override
-    public int size() {
-      return elements.size();
-    }
+    return list instanceof FrozenCollections.FrozenList<T> ? list : new FrozenCollections.FrozenList<>(new ArrayList<>(list));
   }
 
   /** An unmodifiable copy keeping order and null values; a map {@link #readMap} made is returned as is. */
   public static <K, V> Map<K, V> copyOf(Map<K, V> map) {
-    return map instanceof FrozenMap<K, V> ? map : new FrozenMap<>(new LinkedHashMap<>(map));
-  }
-
-  /** An unmodifiable map over a backing map that no one else references. */
-  private static final class FrozenMap<K, V> extends java.util.AbstractMap<K, V> {
-    private final Map<K, V> view;
-
-    FrozenMap(Map<K, V> entries) {
-      this.view = Collections.unmodifiableMap(entries);
-    }
-
-    @Override
-    public Set<Map.Entry<K, V>> entrySet() {
-      return view.entrySet();
-    }
-
-    @Override
-    public @Nullable V get(@Nullable Object key) {
-      return view.get(key);
-    }
-
-    @Override
-    public boolean containsKey(@Nullable Object key) {
-      return view.containsKey(key);
-    }
-
-    @Override
-    public int size() {
-      return view.size();
-    }
+    return map instanceof FrozenCollections.FrozenMap<K, V> ? map : new FrozenCollections.FrozenMap<>(new LinkedHashMap<>(map));
   }
 }

@@ -1,14 +1,10 @@
 package dev.audiojobs.client.internal;
 
 import com.squareup.moshi.JsonAdapter;
-import com.squareup.moshi.JsonDataException;
-import com.squareup.moshi.JsonEncodingException;
-import com.squareup.moshi.JsonReader;
 import dev.audiojobs.client.ApiException;
 import dev.audiojobs.client.ApiResponse;
 import dev.audiojobs.client.DecodeException;
 import dev.audiojobs.client.TransportException;
-import java.io.EOFException;
 import java.io.IOException;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
@@ -195,47 +191,21 @@ final class ResponseReader {
 
     /**
      * Decodes all of {@code bytes} (which it leaves unconsumed, so that the raw text stays
-     * available) with {@code adapter}. Whatever the reader or adapter throws becomes a
+     * available) with {@code adapter}, as {@link JsonDocument#decode} does. Whatever fails becomes a
      * DecodeException: JSON errors, I/O errors of a truncated or malformed body, and the runtime
      * exceptions a value conversion may throw (number format, date-time, a bug in an adapter) —
-     * never an NPE or a ClassCastException escaping to the caller.
+     * never an NPE or a ClassCastException escaping to the caller. Its cause is what the reader or
+     * adapter threw.
      */
     <V> V decode(JsonAdapter<V> adapter, Buffer bytes) {
       if (bytes.size() == 0) {
         throw failure("$", "empty body", bytes, null);
       }
-      Buffer json = utf8Json(bytes, body);
-      JsonReader reader = JsonReader.of(json.peek());
-      // The whole body is in memory, so a union may decode in one pass on a guess and ask to be
-      // decoded again, exactly, when the guess was wrong (Json.RetryExactly).
-      Json.allowSinglePass(reader);
-      V value;
       try {
-        try {
-          value = adapter.fromJson(reader);
-        } catch (Json.RetryExactly guessWasWrong) {
-          reader = JsonReader.of(json.peek());
-          value = adapter.fromJson(reader);
-        }
+        return JsonDocument.decode(adapter, utf8Json(bytes, body));
       } catch (JsonPathException e) {
-        // A look-ahead (Json) may pass Moshi's own words on: say them as for any other failure.
-        throw failure(trimmed(e.path()), withoutLenientAdvice(e.reason()), bytes, e);
-      } catch (IOException | RuntimeException e) {
-        throw failure(path(reader, e), reason(e), bytes, e);
+        throw failure(e.path(), e.reason(), bytes, e.getCause() != null ? e.getCause() : e);
       }
-      boolean trailing;
-      try {
-        trailing = reader.peek() != JsonReader.Token.END_DOCUMENT;
-      } catch (IOException e) {
-        trailing = true; // a strict reader refuses to even look at a second value
-      }
-      if (trailing) {
-        throw failure(path(reader), "content after the JSON value", bytes, null);
-      }
-      if (value == null) {
-        throw failure("$", "null where a value is required", bytes, null);
-      }
-      return value;
     }
 
     // A path names what was received (an unknown property named like the key); a reason may quote it.
@@ -243,68 +213,5 @@ final class ResponseReader {
       return new DecodeException(operation, code, secrets.mask(path), secrets.mask(reason),
           secrets.mask(text(bytes, body)), cause == null ? null : secrets.maskCause(cause), attempts);
     }
-  }
-
-  // Moshi's path inside an object before the first name is "$.x." style; the object is the
-  // offending value then.
-  static String path(JsonReader reader) {
-    return trimmed(reader.getPath());
-  }
-
-  /**
-   * Where {@code e} happened: the path Moshi's message names when it names one, since the failure
-   * may have come from a look-ahead reader (a union peeking at its discriminator) that is deeper
-   * than {@code reader}, which would only say {@code $}; otherwise {@code reader}'s path.
-   */
-  private static String path(JsonReader reader, Exception e) {
-    String message = e.getMessage();
-    int at = pathSuffix(message);
-    return at >= 0 ? trimmed(message.substring(message.indexOf('$', at))) : path(reader);
-  }
-
-  /**
-   * Where Moshi's message ends in the path it failed at — {@code " at path $.x"}, or {@code " at
-   * $.x"} after "Nesting too deep" — or -1.
-   */
-  private static int pathSuffix(@Nullable String message) {
-    if (message == null) {
-      return -1;
-    }
-    int at = message.lastIndexOf(" at path $");
-    return at >= 0 ? at : message.lastIndexOf(" at $");
-  }
-
-  private static String trimmed(String path) {
-    return path.length() > 1 && path.endsWith(".") ? path.substring(0, path.length() - 1) : path;
-  }
-
-  static String reason(Exception e) {
-    String message = e.getMessage();
-    if (message != null) {
-      // Moshi ends its messages with " at path $.x"; the path is reported separately.
-      int at = pathSuffix(message);
-      if (at >= 0) {
-        message = message.substring(0, at);
-      }
-    }
-    if (e instanceof JsonEncodingException) {
-      return message == null ? "malformed JSON" : withoutLenientAdvice("malformed JSON: " + message);
-    }
-    if (e instanceof EOFException) {
-      return "unexpected end of input";
-    }
-    if (e instanceof JsonDataException) {
-      return message == null ? "JSON does not fit the schema" : message;
-    }
-    String name = e.getClass().getSimpleName();
-    return message == null || message.isEmpty() ? name : name + ": " + message;
-  }
-
-  /**
-   * {@code reason} without Moshi's advice to call {@code setLenient(true)}, which is for whoever owns
-   * the reader, not for our caller: "malformed JSON" instead.
-   */
-  private static String withoutLenientAdvice(String reason) {
-    return reason.contains("Use JsonReader.setLenient") ? "malformed JSON" : reason;
   }
 }

@@ -7,7 +7,7 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Parses one JSON value from its text, strictly by RFC 8259, into the values {@link Json#readValue}
+ * Parses one JSON value from its text, strictly by RFC 8259, into the values {@link JsonUnknown#readValue}
  * produces; only for the rare unknown value that Moshi's strict reader refuses although it is valid.
  *
  * <p>Moshi 1.15 refuses a number whose integer digits, read so far, are a multiple of 2<sup>64</sup>
@@ -79,6 +79,7 @@ final class StrictJsonText {
           skipWhitespace();
           expect(':');
           skipWhitespace();
+          if (map.containsKey(name)) throw new Malformed(); // refused as JsonUnknown.readValue refuses it
           map.put(name, value(depth + 1));
           skipWhitespace();
           if (text.charAt(pos) == '}') {
@@ -184,7 +185,7 @@ final class StrictJsonText {
     }
     String literal = text.substring(start, pos);
     if (moshiRefuses(literal)) sawMoshiTrap = true;
-    return Json.number(literal);
+    return JsonNumbers.number(literal);
   }
 
   private boolean isDigit(int at) {

@@ -80,11 +80,11 @@ final class JsonFaultsTest {
   void theClientsSinglePassAsksForTheExactPassWhenMoshiRefusesANumber() throws IOException {
     String json = HEAD + ",\"x\":1" + "0".repeat(65) + "}";
     com.squareup.moshi.JsonReader reader = com.squareup.moshi.JsonReader.of(new okio.Buffer().writeUtf8(json));
-    Json.allowSinglePass(reader);
+    JsonLookAhead.allowSinglePass(reader);
 
     Throwable thrown = catchThrowable(() -> JOB.fromJson(reader));
 
-    assertThat(thrown).isInstanceOf(Json.RetryExactly.class);
+    assertThat(thrown).isInstanceOf(JsonLookAhead.RetryExactly.class);
     assertThat(unknown(decode(json), "x")).isEqualTo(new BigDecimal("1e65").setScale(0));
   }
 
@@ -157,14 +157,20 @@ final class JsonFaultsTest {
 
     Throwable thrown = catchThrowable(() -> decode(body));
 
-    assertThat(thrown).isInstanceOf(IOException.class);
-    assertThat(thrown.getMessage()).endsWith("at path $.output.x[2][1]");
+    assertThat(thrown).isInstanceOfSatisfying(JsonPathException.class, e -> {
+      assertThat(e.path()).isEqualTo("$.output.x[2][1]");
+      assertThat(e.reason()).isEqualTo("malformed JSON");
+    });
   }
 
   @Test
   void aTruncatedBodyInsideTheUnionIsReportedWhereItEnds() {
     Throwable thrown = catchThrowable(() -> decode(HEAD.replace("\"diarization\":[]}", "\"diarization\":[{\"speaker\":\"S\"")));
 
-    assertThat(thrown).isInstanceOf(java.io.EOFException.class);
+    assertThat(thrown).isInstanceOfSatisfying(JsonPathException.class, e -> {
+      assertThat(e.path()).isEqualTo("$.output.diarization[0].speaker");
+      assertThat(e.reason()).isEqualTo("unexpected end of input");
+      assertThat(e).hasCauseInstanceOf(java.io.EOFException.class);
+    });
   }
 }

@@ -31,8 +31,8 @@ final class JsonRenderer {
         .addStatement("if (!annotations.isEmpty()) return null");
     for (String schema : context.api().schemas().keySet()) {
       if (!JavaSources.hasAdapter(context.api().schema(schema))) continue;
-      factory.addStatement("if (type == $T.class) return $T.INSTANCE", context.types().model(schema),
-          context.types().adapter(schema));
+      factory.addStatement("if (type == $T.class) return $T.documented($T.INSTANCE)", context.types().model(schema),
+          RuntimeTypes.JSON_DOCUMENT, context.types().adapter(schema));
     }
     factory.addStatement("return null").unindent().add("}");
     TypeVariableName t = TypeVariableName.get("T");
@@ -41,7 +41,16 @@ final class JsonRenderer {
         .addJavadoc("""
             The streaming JSON adapters of this vendor's models: decoding through them loses nothing (unknown
             properties and enum values are kept) and reports the JSON path of any value that does not fit.
-            """)
+
+            <p>{@code fromJson} throws one exception for any input that does not decode — malformed or
+            truncated JSON, a value of the wrong type, a required property missing, a property sent twice,
+            nesting deeper than 255 levels, content after the value when the reader started at the root of
+            its document: {@link $T}, an {@code IOException} whose {@code path()} is the
+            {@code $$}-rooted JSON path of the offending value and whose {@code reason()} says what is wrong.
+            No other exception escapes it, except that a request record's adapter throws {@link $T} for a
+            request that breaks the spec, as its javadoc says. {@code toJson} writes JSON that decodes to an equal value:
+            unknown properties in arrival order, lone UTF-16 surrogates escaped as received.
+            """, RuntimeTypes.JSON_PATH_EXCEPTION, RuntimeTypes.REQUEST_VALIDATION_EXCEPTION)
         .addField(FieldSpec.builder(JSON_ADAPTER_FACTORY, "FACTORY", Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
             .addJavadoc("A Moshi factory for every model of this package, to add to your own {@code Moshi.Builder}.")
             .initializer(factory.build())

@@ -2,16 +2,21 @@ package dev.audiojobs.openapi.codegen.render;
 
 import static dev.audiojobs.openapi.codegen.render.RuntimeTypes.JSON;
 import static dev.audiojobs.openapi.codegen.render.RuntimeTypes.JSON_EXTRAS_BUILDER;
+import static dev.audiojobs.openapi.codegen.render.RuntimeTypes.JSON_TEXT;
+import static dev.audiojobs.openapi.codegen.render.RuntimeTypes.JSON_UNKNOWN;
+import static dev.audiojobs.openapi.codegen.render.RuntimeTypes.JSON_WRITER;
 import static dev.audiojobs.openapi.codegen.render.RuntimeTypes.JSON_READER_OPTIONS;
 import static dev.audiojobs.openapi.codegen.render.RuntimeTypes.JSON_READER_TOKEN;
 import static dev.audiojobs.openapi.codegen.render.RuntimeTypes.nullable;
 
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.FieldSpec;
+import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
 import dev.audiojobs.openapi.codegen.model.Property;
 import dev.audiojobs.openapi.codegen.model.Schema.RecordSchema;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -19,11 +24,12 @@ import javax.lang.model.element.Modifier;
 
 /**
  * The streaming adapter of a record: one pass over the object, a local per property, the exact JSON
- * path of a missing or mistyped property, unknown properties and explicit nulls kept in {@code Extras}.
+ * path of a missing or mistyped property, unknown properties and explicit nulls kept in {@code Extras},
+ * a property sent twice refused (a bit per known property, a look-up for unknown ones).
  */
 final class RecordAdapterRenderer {
   /** Names the adapter's own code uses; a property with one of them gets a local with a suffix. */
-  private static final Set<String> LOCAL_CLASHES = Set.of("reader", "writer", "value", "extras", "NAMES", "INSTANCE");
+  private static final Set<String> LOCAL_CLASHES = Set.of("reader", "writer", "value", "extras", "seen", "name", "NAMES", "INSTANCE");
 
   private final Context context;
 
@@ -93,7 +99,7 @@ final class RecordAdapterRenderer {
         cases.addStatement("$N = true", has);
       } else {
         cases.addStatement("reader.nextNull()");
-        cases.addStatement("extras = $T.explicitNull(extras, $S)", JSON, wire);
+        cases.addStatement("extras = $T.explicitNull(extras, $S)", JSON_UNKNOWN, wire);
       }
       cases.nextControlFlow("else");
       cases.addStatement("$N = $L", local, types.read(property.type()));
@@ -101,7 +107,7 @@ final class RecordAdapterRenderer {
       cases.endControlFlow();
       cases.endControlFlow();
 
-      CodeBlock missing = invalid(schema, CodeBlock.of("$T.missing(reader, extras, $S)", JSON, wire));
+      CodeBlock missing = invalid(schema, CodeBlock.of("$T.missing(reader, extras, $S)", JSON_UNKNOWN, wire));
       if (needsFlag) {
         checks.addStatement("if (!$N) throw $L", has, missing);
       } else if (property.required()) {
@@ -130,16 +136,22 @@ final class RecordAdapterRenderer {
         writes.endControlFlow();
       }
     }
-    arguments.add(CodeBlock.of("$T.extras(extras)", JSON));
+    arguments.add(CodeBlock.of("$T.extras(extras)", JSON_UNKNOWN));
 
+    // Which known names were read, to refuse one sent twice: a long's bits, or an array past 64.
+    boolean fewNames = index <= 64;
     CodeBlock fromJson = CodeBlock.builder()
         .addStatement("$T.beginObject(reader)", JSON)
         .add(locals.build())
         .addStatement("$T extras = null", nullable(JSON_EXTRAS_BUILDER))
+        .addStatement(fewNames ? CodeBlock.of("long seen = 0") : CodeBlock.of("boolean[] seen = new boolean[$L]", index))
         .beginControlFlow("while (reader.hasNext())")
-        .beginControlFlow("switch (reader.selectName(NAMES))")
+        .addStatement("int name = reader.selectName(NAMES)")
+        .addStatement(fewNames ? CodeBlock.of("if (name >= 0) seen = $T.once(reader, seen, name)", JSON)
+            : CodeBlock.of("if (name >= 0) $T.once(reader, seen, name)", JSON))
+        .beginControlFlow("switch (name)")
         .add(cases.build())
-        .addStatement("default -> extras = $T.readUnknown(reader, extras)", JSON)
+        .addStatement("default -> extras = $T.readUnknown(reader, extras)", JSON_UNKNOWN)
         .endControlFlow()
         .endControlFlow()
         .add(checks.build())
@@ -151,10 +163,17 @@ final class RecordAdapterRenderer {
         .addStatement("$T.writeNull(writer)", JSON)
         .addStatement("return")
         .endControlFlow()
-        .addStatement("writer.beginObject()")
-        .add(writes.build())
-        .addStatement("$T.writeExtras(writer, value.extras())", JSON)
-        .addStatement("writer.endObject()")
+        .addStatement("$T.writeObject(writer, value, value.extras(), $T::writeProperties)", JSON_TEXT,
+            types.adapter(schema.name()))
+        .build();
+    MethodSpec writeProperties = MethodSpec.methodBuilder("writeProperties")
+        .addJavadoc("The properties between the braces, the unknown ones last.\n")
+        .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+        .addParameter(JSON_WRITER, "writer")
+        .addParameter(model, "value")
+        .addException(IOException.class)
+        .addCode(writes.build())
+        .addStatement("$T.writeExtras(writer, value.extras())", JSON_TEXT)
         .build();
     TypeSpec.Builder adapter = Adapters.adapter(context, schema.name());
     if (schema.request()) {
@@ -171,6 +190,7 @@ final class RecordAdapterRenderer {
             .build())
         .addMethod(Adapters.fromJson(context, schema.name(), schema.request() ? asInvalidRequest(schema, fromJson) : fromJson))
         .addMethod(Adapters.toJson(context, schema.name(), toJson))
+        .addMethod(writeProperties)
         .build();
   }
 }

@@ -30,8 +30,12 @@ final class RuntimeTypes {
   static final ClassName HTTP_CORE = ClassName.get(INTERNAL, "HttpCore");
   static final ClassName JOB_POLLER = ClassName.get(INTERNAL, "JobPoller");
   static final ClassName JSON = ClassName.get(INTERNAL, "Json");
-  static final ClassName JSON_EXTRAS_BUILDER = JSON.nestedClass("ExtrasBuilder");
-  static final ClassName JSON_RETRY_EXACTLY = JSON.nestedClass("RetryExactly");
+  static final ClassName JSON_DOCUMENT = ClassName.get(INTERNAL, "JsonDocument");
+  static final ClassName JSON_LOOK_AHEAD = ClassName.get(INTERNAL, "JsonLookAhead");
+  static final ClassName JSON_TEXT = ClassName.get(INTERNAL, "JsonText");
+  static final ClassName JSON_UNKNOWN = ClassName.get(INTERNAL, "JsonUnknown");
+  static final ClassName JSON_EXTRAS_BUILDER = JSON_UNKNOWN.nestedClass("ExtrasBuilder");
+  static final ClassName JSON_RETRY_EXACTLY = JSON_LOOK_AHEAD.nestedClass("RetryExactly");
   static final ClassName OFFSET_PAGER = ClassName.get(INTERNAL, "OffsetPager");
   static final ClassName OPERATION = ClassName.get(INTERNAL, "Operation");
   static final ClassName REQUEST_BODIES = ClassName.get(INTERNAL, "RequestBodies");
