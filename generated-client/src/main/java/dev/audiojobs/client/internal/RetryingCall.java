@@ -109,16 +109,22 @@ final class RetryingCall<T, R> {
     return new TransportException(op.operationId(), interrupted, attempts);
   }
 
-  /** Sends the first attempt, and arms the call timeout, which covers every attempt and wait. */
+  /**
+   * Sends the first attempt, and arms the call timeout, which covers every attempt and wait. The
+   * timer is {@link CompletableFuture#orTimeout}'s, cancelled when the call ends: a timer left armed
+   * would keep the call, and its result, reachable until the timeout elapsed.
+   */
   private void begin(Call<ResponseBody> call) {
     long timeout = options.callTimeout().toNanos();
     if (timeout > 0) {
-      CompletableFuture.delayedExecutor(timeout, TimeUnit.NANOSECONDS).execute(() -> {
-        if (!future.isDone()) {
+      CompletableFuture<Void> deadline = new CompletableFuture<Void>().orTimeout(timeout, TimeUnit.NANOSECONDS);
+      deadline.whenComplete((ignored, expired) -> {
+        if (expired != null && !future.isDone()) {
           InterruptedIOException timedOut = new InterruptedIOException("timeout");
           future.fail(new TransportException(op.operationId(), timedOut, future.attempts));
         }
       });
+      future.whenComplete((ignored, failure) -> deadline.complete(null));
     }
     attempt(call);
   }
