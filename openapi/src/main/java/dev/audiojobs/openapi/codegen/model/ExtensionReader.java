@@ -208,13 +208,13 @@ final class ExtensionReader {
   Operation.Paging paging(String where, JsonNode paging, List<Parameter> params, Operation.Response success) {
     String at = where + "/x-audiojobs-paging";
     String model = successModel(success, at);
-    JsonNode schema = schemas.get(model);
+    Map<String, SchemaReader.Located> declared = types.declared.getOrDefault(model, Map.of());
     String itemsProperty = paging.path("items").asText("");
-    JsonNode itemsSchema = schema.path("properties").path(itemsProperty);
+    JsonNode itemsSchema = node(declared, itemsProperty);
     if (!"array".equals(itemsSchema.path("type").asText())) {
       throw unsupported(at, "items that are not an array property of " + model + ": " + itemsProperty);
     }
-    Type item = types.type(itemsSchema.path("items"), SCHEMAS + model + "/properties/" + escape(itemsProperty) + "/items");
+    Type item = types.type(itemsSchema.path("items"), declared.get(itemsProperty).at() + "/items");
     Type integer = new Type.Scalar(Type.Kind.INT);
     if (paging.has("cursor")) {
       String cursor = paging.path("cursor").asText("");
@@ -224,7 +224,7 @@ final class ExtensionReader {
         throw unsupported(at + "/cursor", "a cursor that is not an optional string query parameter");
       }
       String nextCursor = paging.path("nextCursor").asText("");
-      JsonNode next = schema.path("properties").path(nextCursor);
+      JsonNode next = node(declared, nextCursor);
       if (!"string".equals(next.path("type").asText())) {
         throw unsupported(at + "/nextCursor", "a nextCursor that is not a string property of " + model + ": " + nextCursor);
       }
@@ -252,7 +252,7 @@ final class ExtensionReader {
       throw unsupported(at, "a limit or offset that is not an optional integer parameter");
     }
     String totalProperty = paging.path("total").asText("");
-    JsonNode totalSchema = schema.path("properties").path(totalProperty);
+    JsonNode totalSchema = node(declared, totalProperty);
     if (!"integer".equals(totalSchema.path("type").asText())) {
       throw unsupported(at, "a total that is not an integer property of " + model + ": " + totalProperty);
     }
@@ -261,6 +261,12 @@ final class ExtensionReader {
       throw unsupported(at, "a limit parameter without a positive default (the page size when none is given)");
     }
     return new Operation.OffsetPaging(limit, offset, itemsProperty, totalProperty, defaultLimit, item);
+  }
+
+  /** The schema of a record's property, allOf members merged; a missing node when it has none. */
+  private static JsonNode node(Map<String, SchemaReader.Located> declared, String property) {
+    SchemaReader.Located located = declared.get(property);
+    return located == null ? com.fasterxml.jackson.databind.node.MissingNode.getInstance() : located.node();
   }
 
   private static int parsePositive(String text) {

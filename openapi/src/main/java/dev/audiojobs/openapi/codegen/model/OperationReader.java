@@ -7,6 +7,7 @@ import dev.audiojobs.openapi.codegen.model.Operation.Parameter;
 import dev.audiojobs.openapi.codegen.model.Schema.RecordSchema;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -25,12 +26,14 @@ import static dev.audiojobs.openapi.codegen.model.SpecNodes.text;
  * responses.
  */
 final class OperationReader {
+  private final JsonNode spec;
   private final SchemaReader types;
   private final ExtensionReader extensions;
   private final Map<String, Schema> models;
   private final Vendor vendor;
 
-  OperationReader(SchemaReader types, ExtensionReader extensions, Vendor vendor) {
+  OperationReader(JsonNode spec, SchemaReader types, ExtensionReader extensions, Vendor vendor) {
+    this.spec = spec;
     this.types = types;
     this.extensions = extensions;
     this.models = types.models;
@@ -41,51 +44,91 @@ final class OperationReader {
     return new UnsupportedSpecException(vendor.specPath(), where, what);
   }
 
+  private void check(JsonNode node, Keywords.Kind kind, String at) {
+    Keywords.check(node, kind, at, vendor.specPath());
+  }
+
+  /**
+   * {@code node} at {@code at}, or, when it is a {@code $ref} to {@code #/components/<section>/<name>}, the
+   * node it names and that node's pointer (following a chain of them). A Reference Object's siblings
+   * ({@code summary}, {@code description}) are annotations.
+   */
+  private SchemaReader.Located resolve(JsonNode node, String at, String section) {
+    Set<String> seen = new LinkedHashSet<>();
+    String prefix = "#/components/" + section + "/";
+    while (node.has("$ref")) {
+      String ref = node.get("$ref").asText();
+      for (java.util.Iterator<String> keys = node.fieldNames(); keys.hasNext(); ) {
+        String key = keys.next();
+        if (!List.of("$ref", "summary", "description").contains(key) && !key.startsWith("x-")) {
+          throw unsupported(at + "/" + escape(key), "a sibling of a $ref to components/" + section + " other than "
+              + "summary or description");
+        }
+      }
+      if (!ref.startsWith(prefix)) throw unsupported(at + "/$ref", "a $ref outside components/" + section + ": " + ref);
+      String name = ref.substring(prefix.length()).replace("~1", "/").replace("~0", "~");
+      JsonNode target = spec.path("components").path(section).get(name);
+      if (target == null) throw unsupported(at + "/$ref", "a $ref to nothing: " + ref);
+      if (!seen.add(ref)) throw unsupported(at + "/$ref", "a cycle of $refs: " + seen);
+      node = target;
+      at = ref;
+    }
+    return new SchemaReader.Located(node, at);
+  }
+
   // ---------------------------------------------------------------- operations
 
-  Operation operation(String path, String method, JsonNode operation) {
+  Operation operation(String path, String method, JsonNode operation, JsonNode pathItem) {
     String where = "#/paths/" + escape(path) + "/" + method;
+    check(operation, Keywords.Kind.OPERATION, where);
     String id = operation.path("operationId").asText("");
     if (!Pattern.matches("[a-z][A-Za-z0-9]*", id)) {
       throw unsupported(where + "/operationId", "an operationId that is not a Java method name: '" + id + "'");
     }
-    List<Parameter> parameters = new ArrayList<>();
-    for (int i = 0; i < operation.path("parameters").size(); i++) {
-      JsonNode p = operation.path("parameters").get(i);
-      String wire = p.path("name").asText();
-      String in = p.path("in").asText();
-      if (!in.equals("path") && !in.equals("query")) throw unsupported(where, "a parameter in " + in);
-      String at = where + "/parameters/" + i;
-      Type type = types.type(p.path("schema"), at);
-      if (type instanceof Type.ListOf || type instanceof Type.MapOf || type instanceof Type.DoubleList
-          || type instanceof Type.Binary) {
-        throw unsupported(where, "a collection parameter");
-      }
-      JsonNode defaultValue = p.path("schema").path("default");
-      parameters.add(new Parameter(wire, in.equals("path") ? Location.PATH : Location.QUERY,
-          p.path("required").asBoolean(false), type, text(p, "description"), types.constraints(p.path("schema"), at),
-          defaultValue.isValueNode() ? defaultValue.asText() : null));
+    // Path-level parameters first; the operation's own replace one with the same name and location.
+    Map<String, Parameter> byKey = new LinkedHashMap<>();
+    for (int i = 0; i < pathItem.path("parameters").size(); i++) {
+      Parameter p = parameter(pathItem.path("parameters").get(i), "#/paths/" + escape(path) + "/parameters/" + i);
+      byKey.put(p.in() + " " + p.name(), p);
     }
+    for (int i = 0; i < operation.path("parameters").size(); i++) {
+      Parameter p = parameter(operation.path("parameters").get(i), where + "/parameters/" + i);
+      byKey.put(p.in() + " " + p.name(), p);
+    }
+    List<Parameter> parameters = new ArrayList<>(byKey.values());
     List<Operation.RequestBody> bodies = operation.has("requestBody")
         ? requestBodies(where, method, operation.get("requestBody")) : List.of();
     Operation.RequestBody body = bodies.isEmpty() ? null : bodies.get(0);
     Operation.Response success = null;
     List<Operation.Outcome> outcomes = new ArrayList<>();
     Map<Integer, String> errors = new TreeMap<>();
-    for (Map.Entry<String, JsonNode> response : fields(operation.path("responses"))) {
-      String at = where + "/responses/" + escape(response.getKey());
-      JsonNode content = response.getValue().path("content");
-      if (response.getKey().startsWith("2")) {
-        outcomes.addAll(outcomes(at, response.getKey(), response.getValue()));
-        if (success == null) success = success(at, response.getKey(), content);
+    for (Map.Entry<String, JsonNode> entry : fields(operation.path("responses"))) {
+      String status = entry.getKey();
+      SchemaReader.Located located = resolve(entry.getValue(), where + "/responses/" + escape(status), "responses");
+      String at = located.at();
+      JsonNode response = located.node();
+      check(response, Keywords.Kind.RESPONSE, at);
+      JsonNode content = response.path("content");
+      for (Map.Entry<String, JsonNode> media : fields(content)) {
+        check(media.getValue(), Keywords.Kind.MEDIA_TYPE, at + "/content/" + escape(media.getKey()));
+      }
+      if (status.startsWith("2")) {
+        outcomes.addAll(outcomes(at, status, response));
+        if (success == null) success = success(at, status, content);
         continue;
       }
+      if (response.has("x-audiojobs-not-ready")) {
+        throw unsupported(at + "/x-audiojobs-not-ready", "a not-ready marker on a response that is not a 2xx");
+      }
       JsonNode schema = content.path("application/json").path("schema");
-      if (!schema.has("$ref")) continue; // an error without a JSON model: ApiException keeps the raw body
-      if (!response.getKey().matches("[1-5][0-9][0-9]")) {
+      // An error without a named JSON model (another media type, an inline schema, no body): ApiException
+      // keeps the status, headers and raw body; nothing is dropped.
+      if (!schema.has("$ref")) continue;
+      types.type(schema, at + "/content/application~1json/schema");
+      if (!status.matches("[1-5][0-9][0-9]")) {
         throw unsupported(at, "a JSON error response for a status range or default; name each status");
       }
-      errors.put(Integer.parseInt(response.getKey()), types.refName(schema.get("$ref").asText(), at));
+      errors.put(Integer.parseInt(status), types.refName(schema.get("$ref").asText(), at));
     }
     if (success == null) throw unsupported(where + "/responses", "an operation without a 2xx response");
     if (outcomes.size() > 1) {
@@ -122,12 +165,16 @@ final class OperationReader {
   private List<Operation.RequestBody> requestBodies(String where, String method, JsonNode body) {
     String at = where + "/requestBody";
     if (method.equals("get")) throw unsupported(at, "a request body on a GET");
-    if (body.has("$ref")) throw unsupported(at, "a $ref to components/requestBodies; put the body inline");
+    SchemaReader.Located located = resolve(body, at, "requestBodies");
+    at = located.at();
+    body = located.node();
+    check(body, Keywords.Kind.REQUEST_BODY, at);
     JsonNode content = body.path("content");
     if (content.isEmpty()) throw unsupported(at + "/content", "a request body without a media type");
     List<Operation.RequestBody> bodies = new ArrayList<>();
     Set<String> records = new LinkedHashSet<>();
     for (Map.Entry<String, JsonNode> media : fields(content)) {
+      check(media.getValue(), Keywords.Kind.MEDIA_TYPE, at + "/content/" + escape(media.getKey()));
       Operation.RequestBody one = requestBody(at, media.getKey(), content, body);
       if (!records.add(one.schema())) {
         // the client's methods are overloaded by the body's record, so each media type needs its own
@@ -217,5 +264,38 @@ final class OperationReader {
       throw unsupported(schemaAt, "a JSON success that is neither a named schema nor an array of one or of scalars");
     }
     return new Operation.Response(status, new Operation.JsonBody(type));
+  }
+
+  /**
+   * A path or query parameter (or a {@code $ref} to one in components/parameters) with a scalar schema, in
+   * the default style of its location ({@code simple} in a path, {@code form} in a query), which for a
+   * scalar is the value alone whatever {@code explode} says.
+   */
+  private Parameter parameter(JsonNode node, String declaredAt) {
+    SchemaReader.Located located = resolve(node, declaredAt, "parameters");
+    JsonNode p = located.node();
+    String at = located.at();
+    check(p, Keywords.Kind.PARAMETER, at);
+    String wire = p.path("name").asText();
+    String in = p.path("in").asText();
+    if (!in.equals("path") && !in.equals("query")) {
+      throw unsupported(at + "/in", "a parameter in " + in + " (the client sends path and query parameters)");
+    }
+    if (p.has("style") && !p.get("style").asText().equals(in.equals("path") ? "simple" : "form")) {
+      throw unsupported(at + "/style", "the style " + p.get("style").asText() + " for a " + in + " parameter");
+    }
+    if (p.path("allowReserved").asBoolean(false)) {
+      throw unsupported(at + "/allowReserved", "reserved characters sent unencoded in a query");
+    }
+    if (!p.has("schema")) throw unsupported(at, "a parameter without a schema");
+    Type type = types.type(p.path("schema"), at + "/schema");
+    if (type instanceof Type.ListOf || type instanceof Type.MapOf || type instanceof Type.DoubleList
+        || type instanceof Type.Binary) {
+      throw unsupported(at, "a collection parameter");
+    }
+    JsonNode defaultValue = p.path("schema").path("default");
+    return new Parameter(wire, in.equals("path") ? Location.PATH : Location.QUERY,
+        p.path("required").asBoolean(false), type, text(p, "description"), types.constraints(p.path("schema"), at),
+        defaultValue.isValueNode() ? defaultValue.asText() : null);
   }
 }

@@ -33,7 +33,7 @@ public final class SpecReader {
     this.vendor = vendor;
     this.types = new SchemaReader(spec, vendor);
     this.extensions = new ExtensionReader(spec, types, vendor);
-    this.operations = new OperationReader(types, extensions, vendor);
+    this.operations = new OperationReader(spec, types, extensions, vendor);
   }
 
   /**
@@ -47,8 +47,14 @@ public final class SpecReader {
 
   private Api api() {
     types.readModels();
+    Keywords.check(spec, Keywords.Kind.ROOT, "#", vendor.specPath());
+    String version = spec.path("openapi").asText("");
+    if (!version.matches("3\\.[01]\\.\\d+")) throw unsupported("#/openapi", "OpenAPI version '" + version + "' (3.0.x or 3.1.x)");
     String server = spec.path("servers").path(0).path("url").asText("");
     if (server.isEmpty()) throw unsupported("#/servers", "a spec without a server URL");
+    if (server.contains("{")) {
+      throw unsupported("#/servers/0/url", "a server URL with variables; the client's base URL is one URL (an option)");
+    }
     String title = spec.path("info").path("title").asText(vendor.token());
     List<Operation> operations = new ArrayList<>();
     for (Map.Entry<String, JsonNode> path : fields(spec.path("paths"))) {
@@ -58,12 +64,13 @@ public final class SpecReader {
           throw unsupported(where, "the HTTP method " + entry.getKey().toUpperCase(Locale.ROOT));
         }
       }
+      Keywords.check(path.getValue(), Keywords.Kind.PATH_ITEM, "#/paths/" + escape(path.getKey()), vendor.specPath());
       for (String method : List.of("get", "put", "post", "delete")) {
         JsonNode operation = path.getValue().get(method);
-        if (operation != null) operations.add(this.operations.operation(path.getKey(), method, operation));
+        if (operation != null) operations.add(this.operations.operation(path.getKey(), method, operation, path.getValue()));
       }
     }
-    new RequestRecords(types.models, types.schemas(), vendor.specPath()).mark(operations);
+    new RequestRecords(types.models, types.declared, vendor.specPath()).mark(operations);
     Api api = new Api(vendor, title, server, List.copyOf(operations), Collections.unmodifiableSortedMap(types.models),
         Optional.ofNullable(extensions.webhooks()));
     for (Operation operation : operations) {
