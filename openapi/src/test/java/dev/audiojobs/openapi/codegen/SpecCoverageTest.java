@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.audiojobs.openapi.codegen.model.Api;
+import dev.audiojobs.openapi.codegen.model.Auth;
 import dev.audiojobs.openapi.codegen.model.Keywords;
 import dev.audiojobs.openapi.codegen.model.Keywords.Kind;
 import dev.audiojobs.openapi.codegen.model.Operation;
@@ -138,6 +139,23 @@ final class SpecCoverageTest {
     }));
   }
 
+  /** Ignored: like {@link #ignored}, against a spec already edited by {@code base}. */
+  private static void ignoredOn(Kind kind, String keyword, Consumer<ObjectNode> base, Consumer<ObjectNode> edit) {
+    CASES.add(new Case(kind, keyword, "ignored", () -> {
+      assertThat(Keywords.whyIgnored(kind, keyword)).as("reason").isNotBlank();
+      assertThat(read(edited(base.andThen(edit)))).isEqualTo(read(edited(base)));
+    }));
+  }
+
+  /** The spec requiring the scheme {@code s} everywhere, declared as {@code scheme}. */
+  private static Consumer<ObjectNode> secured(String scheme) {
+    return both(add(ROOT, "security: [{s: []}]"), add("/components", "securitySchemes: {s: " + scheme + "}"));
+  }
+
+  private static Auth authOf(Api api) {
+    return api.operation("getThing").orElseThrow().auth();
+  }
+
   private static Consumer<ObjectNode> add(String pointer, String yaml) {
     return spec -> {
       ObjectNode target = (ObjectNode) spec.at(JsonPointer.compile(pointer));
@@ -179,6 +197,10 @@ final class SpecCoverageTest {
     refused(Kind.ROOT, "webhooks", add(ROOT, "webhooks: {done: {post: {responses: {'200': {description: ok}}}}}"), "/webhooks");
     refused(Kind.ROOT, "jsonSchemaDialect", add(ROOT, "jsonSchemaDialect: 'https://example.test/dialect'"),
         "/jsonSchemaDialect");
+    generated(Kind.ROOT, "security", secured("{type: http, scheme: bearer}"), api ->
+        assertThat(api.operations()).extracting(Operation::auth).containsOnly(new Auth.Bearer()));
+    generated(Kind.ROOT, "security", spec -> {}, api -> // none declared: no key is sent
+        assertThat(api.operations()).extracting(Operation::auth).containsOnly(new Auth.None()));
     ignored(Kind.ROOT, "x-other-tool", add(ROOT, "x-other-tool: {anything: 1}"));
     refused(Kind.ROOT, "x-audiojobs-misspelt", add(ROOT, "x-audiojobs-misspelt: 1"), "/x-audiojobs-misspelt");
 
@@ -227,6 +249,18 @@ final class SpecCoverageTest {
     refused(Kind.OPERATION, "callbacks", add(OP, "callbacks: {done: {'{$request.body#/url}': {post: {responses: {'200': {description: ok}}}}}}"),
         OP + "/callbacks");
     refused(Kind.OPERATION, "servers", add(OP, "servers: [{url: 'https://other.test'}]"), OP + "/servers");
+    generated(Kind.OPERATION, "security", both(secured("{type: http, scheme: bearer}"), add(OP, "security: []")), api -> {
+      assertThat(authOf(api)).isEqualTo(new Auth.None());
+      assertThat(api.operation("createThing").orElseThrow().auth()).isEqualTo(new Auth.Bearer());
+    });
+    generated(Kind.OPERATION, "security", both(secured("{type: http, scheme: bearer}"),
+            both(add("/components/securitySchemes", "k: {type: apiKey, in: query, name: key}"),
+                add(OP, "security: [{}, {k: []}, {s: []}]"))),
+        api -> assertThat(authOf(api)).isEqualTo(new Auth.QueryKey("key"))); // the first alternative with a scheme
+    refused(Kind.OPERATION, "security", both(secured("{type: http, scheme: bearer}"),
+            both(add("/components/securitySchemes", "k: {type: apiKey, in: query, name: key}"),
+                add(OP, "security: [{k: [], s: []}]"))), OP + "/security/0");
+    refused(Kind.OPERATION, "security", add(OP, "security: [{nowhere: []}]"), OP + "/security/0/nowhere");
     ignored(Kind.OPERATION, "tags", add(OP, "tags: [things]"));
     ignored(Kind.OPERATION, "externalDocs", add(OP, "externalDocs: {url: 'https://docs.example.test'}"));
     ignored(Kind.OPERATION, "deprecated", add(OP, "deprecated: true"));
@@ -305,6 +339,31 @@ final class SpecCoverageTest {
         api -> assertThat(api.operation("getThing").orElseThrow().errors()).containsEntry(404, "Problem"));
     refused(Kind.RESPONSE, "$ref", replace(OP + "/responses/404", "{$ref: '#/components/schemas/Problem'}"),
         OP + "/responses/404/$ref");
+
+    // ---------------------------------------------------------------- security scheme
+    String scheme = "/components/securitySchemes/s";
+    generated(Kind.SECURITY_SCHEME, "type", secured("{type: http, scheme: bearer}"), api ->
+        assertThat(authOf(api)).isEqualTo(new Auth.Bearer()));
+    generated(Kind.SECURITY_SCHEME, "scheme", secured("{type: http, scheme: Basic}"), api ->
+        assertThat(authOf(api)).isEqualTo(new Auth.Basic()));
+    refused(Kind.SECURITY_SCHEME, "scheme", secured("{type: http, scheme: digest}"), scheme + "/scheme");
+    generated(Kind.SECURITY_SCHEME, "in", secured("{type: apiKey, in: query, name: api_key}"), api ->
+        assertThat(authOf(api)).isEqualTo(new Auth.QueryKey("api_key")));
+    refused(Kind.SECURITY_SCHEME, "in", secured("{type: apiKey, in: cookie, name: session}"), scheme + "/in");
+    generated(Kind.SECURITY_SCHEME, "name", secured("{type: apiKey, in: header, name: X-Api-Key}"), api ->
+        assertThat(authOf(api)).isEqualTo(new Auth.HeaderKey("X-Api-Key", "")));
+    refused(Kind.SECURITY_SCHEME, "name", secured("{type: apiKey, in: header}"), scheme + "/name");
+    generated(Kind.SECURITY_SCHEME, "x-audiojobs-prefix", secured("{type: apiKey, in: header, name: Authorization, "
+        + "x-audiojobs-prefix: 'Token '}"), api -> assertThat(authOf(api)).isEqualTo(new Auth.HeaderKey("Authorization", "Token ")));
+    refused(Kind.SECURITY_SCHEME, "x-audiojobs-prefix", secured("{type: apiKey, in: query, name: k, x-audiojobs-prefix: 'T '}"),
+        scheme + "/x-audiojobs-prefix");
+    refused(Kind.SECURITY_SCHEME, "type", secured("{type: mutualTLS}"), scheme + "/type");
+    refused(Kind.SECURITY_SCHEME, "flows", secured("{type: oauth2, flows: {clientCredentials: {tokenUrl: 'https://t.test', scopes: {}}}}"),
+        scheme + "/flows");
+    refused(Kind.SECURITY_SCHEME, "openIdConnectUrl", secured("{type: openIdConnect, openIdConnectUrl: 'https://t.test'}"),
+        scheme + "/openIdConnectUrl");
+    ignoredOn(Kind.SECURITY_SCHEME, "description", secured("{type: http, scheme: bearer}"), add(scheme, "description: the key"));
+    ignoredOn(Kind.SECURITY_SCHEME, "bearerFormat", secured("{type: http, scheme: bearer}"), add(scheme, "bearerFormat: JWT"));
 
     // ---------------------------------------------------------------- schema: generated
     generated(Kind.SCHEMA, "type", replace(PROP, "{type: integer}"), api -> assertThat(prop(api).type())
@@ -486,13 +545,11 @@ final class SpecCoverageTest {
     Set<String> covered = new TreeSet<>();
     CASES.forEach(c -> covered.add(c.kind() + " " + c.keyword()));
     Set<String> expected = new TreeSet<>();
-    SPEC.forEach((kind, keywords) -> {
-      if (kind == Kind.SECURITY_SCHEME) return; // SecuritySchemeReaderTest
-      keywords.forEach(k -> expected.add(kind + " " + k));
-    });
+    SPEC.forEach((kind, keywords) -> keywords.forEach(k -> expected.add(kind + " " + k)));
     for (Kind kind : Kind.values()) {
-      if (kind == Kind.SECURITY_SCHEME) continue;
-      for (String keyword : SPEC.get(kind)) {
+      Set<String> listed = new TreeSet<>(SPEC.get(kind));
+      listed.addAll(readOrIgnored(kind));
+      for (String keyword : listed) {
         if (Keywords.whyIgnored(kind, keyword) != null) {
           assertThat(CASES).as(kind + " " + keyword + " is ignored: a case shows it changes nothing")
               .anyMatch(c -> c.kind() == kind && c.keyword().equals(keyword) && c.outcome().equals("ignored"));
@@ -512,6 +569,16 @@ final class SpecCoverageTest {
         .isInstanceOf(UnsupportedSpecException.class)
         .hasMessage("openapi/normalized/acme.yaml: #" + OP + "/operationld: the generator does not support the operation "
             + "keyword 'operationld' (neither read nor known to be safe to ignore)");
+  }
+
+  /** What {@link Keywords} reads or ignores of {@code kind}, found by asking it of every keyword any kind lists. */
+  private static Set<String> readOrIgnored(Kind kind) {
+    Set<String> all = new TreeSet<>();
+    SPEC.values().forEach(all::addAll);
+    CASES.forEach(c -> all.add(c.keyword()));
+    all.removeIf(k -> !Keywords.isRead(kind, k) && Keywords.whyIgnored(kind, k) == null);
+    all.removeIf(k -> k.startsWith("x-") && !k.startsWith("x-audiojobs-")); // other tools' extensions: one case each kind
+    return all;
   }
 
   /** The outcomes, for the report: {@code generated | ignored | refused} per keyword. */

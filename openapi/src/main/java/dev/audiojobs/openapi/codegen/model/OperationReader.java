@@ -29,6 +29,7 @@ final class OperationReader {
   private final JsonNode spec;
   private final SchemaReader types;
   private final ExtensionReader extensions;
+  private final SecurityReader security;
   private final Map<String, Schema> models;
   private final Vendor vendor;
 
@@ -36,6 +37,7 @@ final class OperationReader {
     this.spec = spec;
     this.types = types;
     this.extensions = extensions;
+    this.security = new SecurityReader(spec, vendor);
     this.models = types.models;
     this.vendor = vendor;
   }
@@ -154,7 +156,7 @@ final class OperationReader {
     }
     return new Operation(id, HttpMethod.valueOf(method.toUpperCase(Locale.ROOT)), path, text(operation, "summary"),
         text(operation, "description"), List.copyOf(parameters), body, bodies, success,
-        Collections.unmodifiableMap(errors), wait, paging, upload, thenWait, where);
+        Collections.unmodifiableMap(errors), wait, paging, upload, thenWait, where, security.auth(operation, where));
   }
 
   /**
