@@ -272,6 +272,35 @@ final class SpecReaderTest {
   }
 
   @Test
+  void dailysListPagesByTheIdOfItsLastJob() throws IOException {
+    assertThat(committed("daily").operation("listJobs").orElseThrow().paging()).isEqualTo(
+        new Operation.LastItemCursorPaging("starting_after", "id", "data", "limit", new Type.Ref("JobListItem")));
+  }
+
+  @Test
+  void aLastItemCursorThatIsNotARequiredStringOfTheItemsIsRefused() {
+    assertThatThrownBy(() -> read("""
+        openapi: 3.0.3
+        info: {title: t, version: '1'}
+        servers: [{url: 'https://example.test'}]
+        paths:
+          /jobs:
+            get:
+              operationId: listJobs
+              parameters: [{name: after, in: query, schema: {type: string}}]
+              responses:
+                '200': {description: ok, content: {application/json: {schema: {$ref: '#/components/schemas/Jobs'}}}}
+              x-audiojobs-paging: {cursor: after, lastItemCursor: note, items: data}
+        components:
+          schemas:
+            Jobs: {type: object, properties: {data: {type: array, items: {$ref: '#/components/schemas/Job'}}}}
+            Job: {type: object, required: [id], properties: {id: {type: string}, note: {type: string}}}
+        """))
+        .hasMessage("openapi/normalized/acme.yaml: #/paths/~1jobs/get/x-audiojobs-paging/lastItemCursor: the generator "
+            + "does not support a lastItemCursor that is not a required string property of the items' record: note");
+  }
+
+  @Test
   void everyCommittedNormalizedSpecReadsWithoutRefusal() throws IOException {
     List<String> vendors = committedVendors();
     assertThat(vendors).as("vendors in openapi/normalized").contains("pyannote", "daily", "lyrcs");

@@ -202,11 +202,13 @@ final class ExtensionReader {
    * {@code x-audiojobs-paging}, offset or cursor. Offset: {@code limit} and {@code offset} name optional
    * integer query parameters, {@code items} the array and {@code total} the integer count of the success
    * record. Cursor: {@code cursor} names an optional string query parameter, {@code nextCursor} the
-   * success record's string (null on the last page), {@code items} the array, and {@code limit}, if
-   * given, an optional integer query parameter.
+   * success record's string (null on the last page) or {@code lastItemCursor} the required string of the
+   * items' record whose value on a page's last item is the next page's cursor, {@code items} the array,
+   * and {@code limit}, if given, an optional integer query parameter.
    */
   Operation.Paging paging(String where, JsonNode paging, List<Parameter> params, Operation.Response success) {
     String at = where + "/x-audiojobs-paging";
+    onlyKeys(paging, Set.of("limit", "offset", "total", "items", "cursor", "nextCursor", "lastItemCursor"), at);
     String model = successModel(success, at);
     Map<String, SchemaReader.Located> declared = types.declared.getOrDefault(model, Map.of());
     String itemsProperty = paging.path("items").asText("");
@@ -223,10 +225,22 @@ final class ExtensionReader {
       if (cursorParam.required() || cursorParam.in() != Location.QUERY || !cursorParam.type().equals(Type.STRING)) {
         throw unsupported(at + "/cursor", "a cursor that is not an optional string query parameter");
       }
+      if (paging.has("nextCursor") == paging.has("lastItemCursor")) {
+        throw unsupported(at, "cursor paging without exactly one of nextCursor (a property of the page) and "
+            + "lastItemCursor (a property of its last item)");
+      }
       String nextCursor = paging.path("nextCursor").asText("");
-      JsonNode next = node(declared, nextCursor);
-      if (!"string".equals(next.path("type").asText())) {
+      String lastItemCursor = paging.path("lastItemCursor").asText("");
+      if (paging.has("nextCursor") && !"string".equals(node(declared, nextCursor).path("type").asText())) {
         throw unsupported(at + "/nextCursor", "a nextCursor that is not a string property of " + model + ": " + nextCursor);
+      }
+      if (paging.has("lastItemCursor")) {
+        Property itemId = item instanceof Type.Ref ref && models.get(ref.schema()) instanceof RecordSchema r
+            ? r.property(lastItemCursor).orElse(null) : null;
+        if (itemId == null || !itemId.type().equals(Type.STRING) || !itemId.required() || itemId.nullable()) {
+          throw unsupported(at + "/lastItemCursor", "a lastItemCursor that is not a required string property of the "
+              + "items' record: " + lastItemCursor);
+        }
       }
       String limit = paging.has("limit") ? paging.get("limit").asText() : null;
       if (limit != null) {
@@ -238,6 +252,9 @@ final class ExtensionReader {
       }
       for (String other : List.of("offset", "total")) {
         if (paging.has(other)) throw unsupported(at + "/" + other, "cursor paging with " + other);
+      }
+      if (paging.has("lastItemCursor")) {
+        return new Operation.LastItemCursorPaging(cursor, lastItemCursor, itemsProperty, limit, item);
       }
       return new Operation.CursorPaging(cursor, nextCursor, itemsProperty, limit, item);
     }

@@ -160,6 +160,16 @@ public record Operation(String id, HttpMethod method, String path, String summar
       implements Paging {}
 
   /**
+   * Cursor paging where the next page's cursor is a property of the page's last item (Stripe-style
+   * {@code starting_after=<last id>}): {@code cursor} is an optional string query parameter, {@code itemCursor}
+   * a required string property of the items' record. An empty page is the last.
+   *
+   * @param limit the page-size parameter, or null when the operation has none
+   */
+  public record LastItemCursorPaging(String cursor, String itemCursor, String items, @Nullable String limit, Type item)
+      implements Paging {}
+
+  /**
    * {@code x-audiojobs-upload}: this operation returns a pre-signed URL the client then PUTs a file to.
    *
    * @param maxBytes the largest file the vendor accepts
