@@ -51,9 +51,21 @@ public final class HttpCore {
    * @throws IllegalArgumentException if {@code defaultBaseUrl} is not an http or https URL
    */
   public static HttpCore create(ClientOptions options, String defaultBaseUrl) {
+    return create(options, defaultBaseUrl, Authentication.bearerEverywhere());
+  }
+
+  /**
+   * Returns the machinery for {@code options}, sending the key as {@code authentication} says for each
+   * operation (the spec's security schemes), instead of {@code Authorization: Bearer <key>} everywhere.
+   *
+   * @param defaultBaseUrl the vendor's base URL, used when {@code options} has none
+   * @throws IllegalArgumentException if {@code defaultBaseUrl} is not an http or https URL
+   */
+  public static HttpCore create(ClientOptions options, String defaultBaseUrl, Authentication authentication) {
     Objects.requireNonNull(options, "options == null");
     Objects.requireNonNull(defaultBaseUrl, "defaultBaseUrl == null");
-    return new HttpCore(options, defaultBaseUrl, ClientAssembly.create(options, defaultBaseUrl));
+    Objects.requireNonNull(authentication, "authentication == null");
+    return new HttpCore(options, defaultBaseUrl, ClientAssembly.create(options, defaultBaseUrl, authentication));
   }
 
   /**
@@ -95,6 +107,25 @@ public final class HttpCore {
   public <T> ApiResponse<T> execute(Operation<T> op, Call<ResponseBody> call) {
     assembly.checkOpen();
     return RetryingCall.execute(op, call, options, reader);
+  }
+
+  /**
+   * The URL of a next page that a page of {@code operationId} gave ({@code x-audiojobs-paging.nextUrl}),
+   * resolved against the base URL (a relative one is the vendor's own), for the service's {@code @Url}
+   * method.
+   *
+   * @throws IllegalStateException if it leads to another scheme, host or port than the base URL: the
+   *     key is sent to the vendor only, and a page is not trusted to say where else to send it (the URL,
+   *     masked, is in the message)
+   */
+  public String nextPageUrl(String operationId, String url) {
+    okhttp3.HttpUrl base = assembly.retrofit.baseUrl();
+    okhttp3.HttpUrl next = base.resolve(url);
+    if (next == null || !next.scheme().equals(base.scheme()) || !next.host().equals(base.host()) || next.port() != base.port()) {
+      throw new IllegalStateException(operationId + ": the next page's URL leads away from " + base.scheme() + "://"
+          + base.host() + ":" + base.port() + ", where alone the key is sent: " + Secrets.mask(url, options.apiKey()));
+    }
+    return next.toString();
   }
 
   /**
