@@ -137,15 +137,16 @@ final class PyannoteWaitTest {
 
   @Test
   void aThrottledPollIsRetriedHonouringRetryAfterAndTheWaitGoesOn(PyannoteSimulator sim) throws Exception {
+    sim.scriptNextJob(JobScript.succeeds().runningFor(Duration.ofSeconds(15))); // done at 17 s
     Fixture f = fixture(sim, RetryPolicy.defaults());
     sim.failMatching("GET", "/v1/jobs/.*", 1, Fault.tooManyRequests(Duration.ofSeconds(12)));
 
     Job job = f.client().waitForJob(f.jobId(), Duration.ofMinutes(5));
 
-    // 429 at 0 s, retried at 12 s (running, ends at 12 s: the boundary is the simulator's), then polls on.
+    // 429 at 0 s, retried after its Retry-After at 12 s (running), then the vendor's 10 s: succeeded at 22 s.
     assertThat(job.status()).isEqualTo(JobStatus.SUCCEEDED);
-    assertThat(f.sleeper().sleeps()).startsWith(Duration.ofSeconds(12));
-    assertThat(sim.requests()).extracting(RecordedCall::status).startsWith(200, 429, 200);
+    assertThat(f.sleeper().sleeps()).containsExactly(Duration.ofSeconds(12), Duration.ofSeconds(10));
+    assertThat(sim.requests()).extracting(RecordedCall::status).containsExactly(200, 429, 200, 200);
   }
 
   @Test

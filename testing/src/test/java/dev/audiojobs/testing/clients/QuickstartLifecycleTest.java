@@ -13,6 +13,7 @@ import dev.audiojobs.testing.JobScript;
 import dev.audiojobs.testing.PyannoteSimulator;
 import dev.audiojobs.testing.SimulatedJob;
 import dev.audiojobs.testing.SimulatorExtension;
+import dev.audiojobs.testing.SimulatorOptions;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -26,7 +27,7 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -35,9 +36,11 @@ import org.junit.jupiter.api.io.TempDir;
  * region below must appear verbatim in the README; generated-client's ReadmeExamplesTest checks the
  * same region of its Quickstart.java, so the two copies cannot drift apart from the README.
  */
-@ExtendWith(SimulatorExtension.class)
 final class QuickstartLifecycleTest {
   private static final String KEY = "sk_quickstart_91b3";
+  /** Only this key passes: every call but the upload to storage must carry it as Bearer. */
+  @RegisterExtension
+  static final SimulatorExtension SIMULATORS = SimulatorExtension.withOptions(SimulatorOptions.defaults().withApiKey(KEY));
   private static final Pattern REGION = Pattern.compile("// README:(\\w+)\\n(.*?)\\n\\s*// END", Pattern.DOTALL);
 
   @TempDir Path dir;
