@@ -2,9 +2,7 @@ package dev.audiojobs.lyrcs;
 
 import static dev.audiojobs.testsupport.JsonTrees.resource;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import dev.audiojobs.client.JobFailedException;
 import dev.audiojobs.client.RetryPolicy;
 import dev.audiojobs.testsupport.FakeTime;
 import java.time.Duration;
@@ -14,6 +12,11 @@ import mockwebserver3.junit5.StartStop;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
+/**
+ * waitForJob on a status newer than the client, which no simulator sends. The lifecycle (queued,
+ * processing, complete or failed) runs against the simulator in the testing module
+ * ({@code testing/src/test/java/dev/audiojobs/testing/clients/LyrcsWaitTest.java}).
+ */
 @Timeout(30) // a guard against hanging on an empty MockWebServer queue, not a timed assertion
 final class LyrcsWaitTest {
   @StartStop final MockWebServer server = new MockWebServer();
@@ -26,31 +29,6 @@ final class LyrcsWaitTest {
 
   private static MockResponse json(String body) {
     return new MockResponse.Builder().code(200).addHeader("Content-Type", "application/json").body(body).build();
-  }
-
-  @Test
-  void pollsFromQueuedThroughProcessingUntilCompleteEveryTenSecondsAtFirst() throws Exception {
-    String processing = resource(LyrcsClientTest.class, "processing-job.json");
-    server.enqueue(json(processing.replace("\"processing\"", "\"queued\"")));
-    server.enqueue(json(processing));
-    server.enqueue(json(resource(LyrcsClientTest.class, "complete-job.json")));
-
-    Job job = client().waitForJob("a1b2", Duration.ofMinutes(3));
-
-    assertThat(job).isInstanceOf(CompleteJob.class);
-    assertThat(server.takeRequest().getTarget()).isEqualTo("/api/v1/jobs/a1b2");
-    assertThat(time.sleeps()).containsExactly(Duration.ofSeconds(10), Duration.ofSeconds(15));
-  }
-
-  @Test
-  void aFailedJobRaisesJobFailedExceptionWithLyrcsErrorText() {
-    server.enqueue(json(resource(LyrcsClientTest.class, "failed-job.json")));
-
-    JobFailedException e = catchThrowableOfType(JobFailedException.class,
-        () -> client().waitForJob("a1b2", Duration.ofMinutes(3)));
-
-    assertThat(e.errorText()).contains("processing_failed");
-    assertThat(e.job()).isInstanceOf(FailedJob.class);
   }
 
   @Test

@@ -1,6 +1,5 @@
 package dev.audiojobs.lyrcs;
 
-import static dev.audiojobs.testsupport.JsonTrees.resource;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
@@ -160,20 +159,6 @@ final class LyrcsWriteSideTest {
     String body = request.getBody().utf8();
     assertThat(body).contains("name=\"file\"; filename=\"song.mp3\"").contains("audio/mpeg")
         .contains("ID3-not-really-mp3").contains("name=\"language\"").contains("Tamil");
-  }
-
-  @Test
-  void transcribeAndWaitSubmitsOnceThenPollsTheJob() throws Exception {
-    server.enqueue(response(202, "application/json", ACCEPTED));
-    server.enqueue(response(200, "application/json", resource(LyrcsClientTest.class, "complete-job.json")));
-
-    Job job = client().transcribeAndWait(TranscribeUrlRequest.builder()
-        .audioUrl("https://example.com/song.mp3").language("Tamil").build(), Duration.ofMinutes(5));
-
-    assertThat(job).isInstanceOf(CompleteJob.class);
-    assertThat(server.takeRequest().getMethod()).isEqualTo("POST");
-    assertThat(server.takeRequest().getTarget()).isEqualTo("/api/v1/jobs/a1b2");
-    assertThat(server.getRequestCount()).isEqualTo(2);
   }
 
   @Test

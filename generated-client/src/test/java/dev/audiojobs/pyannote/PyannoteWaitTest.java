@@ -1,12 +1,9 @@
 package dev.audiojobs.pyannote;
 
-import static dev.audiojobs.testsupport.JsonTrees.resource;
-import static dev.audiojobs.testsupport.Outcomes.failureOf;
 import static dev.audiojobs.testsupport.Outcomes.thrown;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.audiojobs.client.ApiException;
 import dev.audiojobs.client.JobFailedException;
 import dev.audiojobs.client.RetryPolicy;
 import dev.audiojobs.client.WaitTimeoutException;
@@ -20,6 +17,12 @@ import mockwebserver3.junit5.StartStop;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
+/**
+ * waitForJob on answers no simulator gives: a job that flips back from a terminal status, Retry-After on
+ * a 200, an interruption, a cancelled async wait. The lifecycle (the poll schedule, failed, canceled and
+ * throttled jobs, timeouts, the async form) runs against the simulator in the testing module
+ * ({@code testing/src/test/java/dev/audiojobs/testing/clients/PyannoteWaitTest.java}).
+ */
 @Timeout(30) // a guard against hanging on an empty MockWebServer queue, not a timed assertion
 final class PyannoteWaitTest {
   private static final String KEY = "sk_wait_91c4";
@@ -45,61 +48,6 @@ final class PyannoteWaitTest {
   }
 
   @Test
-  void pollsUntilSucceededStartingAtTheVendorsTenSecondsAndBackingOff() throws Exception {
-    server.enqueue(job("pending"));
-    server.enqueue(job("running"));
-    server.enqueue(json(200, resource(PyannoteClientTest.class, "diarization-job.json")));
-
-    Job job = client().waitForJob("j1", Duration.ofMinutes(10));
-
-    assertThat(job).isInstanceOf(DiarizationJob.class);
-    assertThat(server.getRequestCount()).isEqualTo(3);
-    assertThat(server.takeRequest().getTarget()).isEqualTo("/v1/jobs/j1");
-    assertThat(time.sleeps()).containsExactly(Duration.ofSeconds(10), Duration.ofSeconds(15));
-  }
-
-  @Test
-  void thePauseGrowsByHalfEachPollUpToSixtySeconds() throws Exception {
-    for (int i = 0; i < 7; i++) {
-      server.enqueue(job("running"));
-    }
-    server.enqueue(job("succeeded"));
-
-    client().waitForJob("j1", Duration.ofHours(1));
-
-    assertThat(time.sleeps()).containsExactly(
-        Duration.ofSeconds(10), Duration.ofSeconds(15), Duration.ofMillis(22_500), Duration.ofMillis(33_750),
-        Duration.ofMillis(50_625), Duration.ofSeconds(60), Duration.ofSeconds(60));
-  }
-
-  @Test
-  void aFailedJobRaisesJobFailedExceptionWithTheJobAndTheVendorsErrorText() {
-    server.enqueue(job("running"));
-    server.enqueue(json(200, resource(PyannoteClientTest.class, "failed-job.json")));
-
-    JobFailedException e = thrown(JobFailedException.class, () -> client().waitForJob("j1", Duration.ofMinutes(5)));
-
-    assertThat(e.status()).isEqualTo("failed");
-    assertThat(e.errorText()).contains("Audio file could not be decoded");
-    assertThat(e.jobId()).isEqualTo("j1");
-    assertThat(e.job(Job.class).status()).isEqualTo(JobStatus.FAILED);
-    assertThat(e.attempts()).isEqualTo(2);
-    assertThat(e.operation()).isEqualTo("getJob");
-    assertThat(e).hasMessage("getJob: job j1 ended failed: Audio file could not be decoded");
-  }
-
-  @Test
-  void aCanceledJobRaisesJobFailedExceptionEvenWithoutErrorText() {
-    server.enqueue(job("canceled"));
-
-    JobFailedException e = thrown(JobFailedException.class, () -> client().waitForJob("j1", Duration.ofMinutes(5)));
-
-    assertThat(e.status()).isEqualTo("canceled");
-    assertThat(e.errorText()).isEmpty();
-    assertThat(e).hasMessage("getJob: job j1 ended canceled");
-  }
-
-  @Test
   void theFirstTerminalStatusEndsTheWaitEvenIfTheJobFlipsBackToRunning() {
     server.enqueue(job("running"));
     server.enqueue(job("failed"));
@@ -109,33 +57,6 @@ final class PyannoteWaitTest {
     thrown(JobFailedException.class, () -> client().waitForJob("j1", Duration.ofMinutes(5)));
 
     assertThat(server.getRequestCount()).isEqualTo(2);
-  }
-
-  @Test
-  void aTimeoutRaisesWaitTimeoutExceptionWithTheLastJobAfterAFinalPollAtTheDeadline() {
-    for (int i = 0; i < 4; i++) {
-      server.enqueue(job(i == 3 ? "created" : "running"));
-    }
-
-    WaitTimeoutException e = thrown(WaitTimeoutException.class, () -> client().waitForJob("j1", Duration.ofSeconds(30)));
-
-    // Polls at 0, 10 and 25 s; the next pause (22.5 s) would pass 30 s, so the last poll is at 30 s.
-    assertThat(time.sleeps()).containsExactly(Duration.ofSeconds(10), Duration.ofSeconds(15), Duration.ofSeconds(5));
-    assertThat(e.job(Job.class).status()).isEqualTo(JobStatus.CREATED);
-    assertThat(e.status()).isEqualTo("created");
-    assertThat(e.timeout()).isEqualTo(Duration.ofSeconds(30));
-    assertThat(e.attempts()).isEqualTo(4);
-    assertThat(e).hasMessage("getJob: job j1 still created after PT30S (4 polls)");
-  }
-
-  @Test
-  void aZeroTimeoutPollsOnce() {
-    server.enqueue(job("running"));
-
-    WaitTimeoutException e = thrown(WaitTimeoutException.class, () -> client().waitForJob("j1", Duration.ZERO));
-
-    assertThat(e.attempts()).isEqualTo(1);
-    assertThat(time.sleeps()).isEmpty();
   }
 
   @Test
@@ -167,28 +88,6 @@ final class PyannoteWaitTest {
   }
 
   @Test
-  void aThrottledPollIsRetriedHonouringRetryAfterAndTheWaitGoesOn() throws Exception {
-    server.enqueue(json(429, "{\"requestId\":\"r\",\"message\":\"Too many requests\"}").newBuilder()
-        .addHeader("Retry-After", "12").build());
-    server.enqueue(job("running"));
-    server.enqueue(job("succeeded"));
-
-    client(RetryPolicy.defaults()).waitForJob("j1", Duration.ofMinutes(5));
-
-    assertThat(time.sleeps()).containsExactly(Duration.ofSeconds(12), Duration.ofSeconds(10));
-  }
-
-  @Test
-  void aPollThatStillFailsEndsTheWaitWithItsException() {
-    server.enqueue(job("running"));
-    server.enqueue(json(404, "{\"requestId\":\"r-404\",\"message\":\"Job not found\"}"));
-
-    ApiException e = thrown(ApiException.class, () -> client().waitForJob("j1", Duration.ofMinutes(5)));
-
-    assertThat(e.statusCode()).isEqualTo(404);
-  }
-
-  @Test
   void anInterruptionWhilePausingStopsAtOnce() {
     time.interruptOnSleep();
     server.enqueue(job("running"));
@@ -206,30 +105,6 @@ final class PyannoteWaitTest {
       Thread.interrupted();
     }
     assertThat(server.getRequestCount()).isZero();
-  }
-
-  @Test
-  void theAsyncFormCompletesWithTheJob() throws Exception {
-    server.enqueue(job("running"));
-    server.enqueue(job("succeeded"));
-
-    Job job = client().waitForJobAsync("j1", Duration.ofMinutes(5)).get(10, TimeUnit.SECONDS);
-
-    assertThat(job.status()).isEqualTo(JobStatus.SUCCEEDED);
-    assertThat(time.sleeps()).containsExactly(Duration.ofSeconds(10));
-  }
-
-  @Test
-  void theAsyncFormFailsWithTheSameExceptions() throws Exception {
-    server.enqueue(json(200, resource(PyannoteClientTest.class, "failed-job.json")));
-    server.enqueue(job("running"));
-
-    Throwable failed = failureOf(client().waitForJobAsync("j1", Duration.ofMinutes(5)));
-    Throwable timedOut = failureOf(client().waitForJobAsync("j1", Duration.ZERO));
-
-    assertThat(failed).isInstanceOfSatisfying(JobFailedException.class,
-        e -> assertThat(e.errorText()).contains("Audio file could not be decoded"));
-    assertThat(timedOut).isInstanceOf(WaitTimeoutException.class);
   }
 
   @Test

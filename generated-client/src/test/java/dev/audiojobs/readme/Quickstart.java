@@ -61,7 +61,11 @@ final class Quickstart {
     return pyannote;
   }
 
-  /** The whole job lifecycle: upload, diarize, wait, read the speakers; run by QuickstartLifecycleTest. */
+  /**
+   * The whole job lifecycle: upload, diarize, wait, read the speakers. Run against the pyannoteAI simulator
+   * by a verbatim copy in testing/src/test/java/dev/audiojobs/testing/clients/QuickstartLifecycleTest.java
+   * (the testing module depends on this one, not the other way round), and by the consumer matrix.
+   */
   static void pyannoteLifecycle(PyannoteClient pyannote, Path audio) throws InterruptedException {
     // README:pyannoteLifecycle
     String media = "media://meetings/call.wav";

@@ -17,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import java.util.zip.ZipEntry;
@@ -26,8 +27,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Two clean builds of audiojobs-client from the same sources publish the same bytes: main, sources
- * and javadoc jars and the POM. Each build runs in its own fresh copy of the sources (under {@code
+ * Two clean builds of the published artifacts, audiojobs-client and audiojobs-testing, from the same
+ * sources publish the same bytes: main, sources and javadoc jars and the POM of each. Each build runs in its own fresh copy of the sources (under {@code
  * target/reproducibility}), one after the other, with the Maven and local repository that run this
  * build, so nothing of this build's {@code target/} takes part and the two builds' clocks differ.
  * What makes it hold: {@code project.build.outputTimestamp} in the parent POM (jar entry times),
@@ -38,8 +39,11 @@ final class ReproducibleBuildTest {
   private static final Path WORK = Path.of(System.getProperty("audiojobs.reproducibility.dir", "target/reproducibility")).toAbsolutePath();
   private static final String VERSION = System.getProperty("audiojobs.version", "0.1.0-SNAPSHOT");
 
-  /** What a copy holds: the modules the client's build needs, without their build output. */
-  private static final List<String> SOURCES = List.of(".mvn", "pom.xml", "openapi", "generated-client", "conformance-tests/pom.xml", "testing/pom.xml");
+  /** What a copy holds: the modules the two artifacts' build needs, without their build output, and the POMs of the other modules. */
+  private static final List<String> SOURCES = List.of(".mvn", "pom.xml", "openapi", "generated-client", "testing",
+      "conformance-tests/pom.xml", "examples/pom.xml");
+  /** The published modules: directory and artifactId. */
+  private static final Map<String, String> PUBLISHED = Map.of("generated-client", "audiojobs-client", "testing", "audiojobs-testing");
   private static final Set<String> SKIPPED = Set.of("target", "node_modules", ".flattened-pom.xml");
 
   @Test
@@ -47,17 +51,16 @@ final class ReproducibleBuildTest {
     Path first = build("first");
     Path second = build("second");
 
-    for (String artifact : List.of(
-        "audiojobs-client-" + VERSION + ".jar",
-        "audiojobs-client-" + VERSION + "-sources.jar",
-        "audiojobs-client-" + VERSION + "-javadoc.jar",
-        "flattened-pom.xml")) {
-      Path a = first.resolve("generated-client/target").resolve(artifact);
-      Path b = second.resolve("generated-client/target").resolve(artifact);
-      assertThat(a).as("built by the first build").exists();
-      assertThat(Files.mismatch(a, b))
-          .as("%s differs between two clean builds: %s", artifact, artifact.endsWith(".jar") ? differences(a, b) : "")
-          .isEqualTo(-1L);
+    for (Map.Entry<String, String> module : new TreeMap<>(PUBLISHED).entrySet()) {
+      String id = module.getValue();
+      for (String artifact : List.of(id + "-" + VERSION + ".jar", id + "-" + VERSION + "-sources.jar", id + "-" + VERSION + "-javadoc.jar", "flattened-pom.xml")) {
+        Path a = first.resolve(module.getKey()).resolve("target").resolve(artifact);
+        Path b = second.resolve(module.getKey()).resolve("target").resolve(artifact);
+        assertThat(a).as("built by the first build").exists();
+        assertThat(Files.mismatch(a, b))
+            .as("%s/%s differs between two clean builds: %s", module.getKey(), artifact, artifact.endsWith(".jar") ? differences(a, b) : "")
+            .isEqualTo(-1L);
+      }
     }
   }
 
@@ -73,13 +76,13 @@ final class ReproducibleBuildTest {
         "B.class: time 2026-11-22T00:00:00Z vs 2026-11-22T00:00:02Z, content");
   }
 
-  /** Copies the sources into {@code target/reproducibility/<name>} and packages the client there. */
+  /** Copies the sources into {@code target/reproducibility/<name>} and packages the published modules there. */
   private static Path build(String name) throws IOException, InterruptedException {
     Path copy = WORK.resolve(name);
     deleteRecursively(copy);
     for (String source : SOURCES) copyRecursively(ROOT.resolve(source), copy.resolve(source));
 
-    List<String> command = new ArrayList<>(List.of(maven(), "-B", "-q", "-pl", "generated-client", "-am", "package", "-DskipTests"));
+    List<String> command = new ArrayList<>(List.of(maven(), "-B", "-q", "-pl", String.join(",", new TreeSet<>(PUBLISHED.keySet())), "-am", "package", "-DskipTests"));
     String repository = System.getProperty("audiojobs.maven.repo.local", "");
     if (!repository.isBlank()) command.add("-Dmaven.repo.local=" + repository);
     Path log = WORK.resolve(name + ".log");
