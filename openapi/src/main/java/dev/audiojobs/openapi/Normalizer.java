@@ -17,10 +17,16 @@ import java.util.stream.Stream;
  * Turns a vendor's upstream spec and overlays into its normalized spec.
  *
  * <pre>
- * openapi/upstream/&lt;vendor&gt;/*.yaml   fragments, merged in file-name order ({@code provenance.yaml} excluded)
- *   + openapi/overlays/&lt;vendor&gt;/*.yaml  Overlay 1.0 documents, applied in file-name order
- *   = openapi/normalized/&lt;vendor&gt;.yaml    canonical YAML, linted
+ * openapi/upstream/&lt;vendor&gt;/*.yaml|yml|json  fragments, each converted from OpenAPI 3.1 when it is 3.1
+ *                                        ({@link OpenApi31}), merged in file-name order ({@code provenance.yaml} excluded)
+ *   + openapi/overlays/&lt;vendor&gt;/*.yaml|yml       Overlay 1.0 documents, applied in file-name order
+ *   → inline objects, enums and unions named and moved to components/schemas ({@link InlineSchemas})
+ *   = openapi/normalized/&lt;vendor&gt;.yaml           canonical YAML, linted
  * </pre>
+ *
+ * <p>Overlays see the vendor's document after the 3.1 conversion (what the generator reads, in the
+ * OpenAPI version the normalized spec has) and before naming, so that an overlay can name an inline
+ * schema ({@code x-audiojobs-name}) where the vendor wrote it.
  *
  * <p>The result records the sha256 of every input under {@code info.x-audiojobs-normalized-from}, so
  * the normalized file alone says which upstream it was made from. Output is a pure function of the
@@ -63,6 +69,21 @@ public final class Normalizer {
    *     the message names the file and the JSON path or line
    */
   public String normalize(String vendor) {
+    return normalized(vendor).text();
+  }
+
+  /**
+   * The normalized spec of a vendor, and what the normalizer decided on its own that a reader should
+   * know: each inline schema it named, and where.
+   */
+  public record Normalized(String text, List<String> notes) {
+    public Normalized {
+      notes = List.copyOf(notes);
+    }
+  }
+
+  /** Like {@link #normalize(String)}, with the notes. */
+  public Normalized normalized(String vendor) {
     Path upstreamDir = openapiDir.resolve("upstream").resolve(vendor);
     List<Path> upstream = yamlFiles(upstreamDir).stream()
         .filter(p -> !p.getFileName().toString().equals(PROVENANCE)).toList();
@@ -71,7 +92,7 @@ public final class Normalizer {
     }
     List<FragmentMerger.Fragment> fragments = new ArrayList<>();
     for (Path file : upstream) {
-      fragments.add(new FragmentMerger.Fragment(display(file), YamlFiles.readObject(file, display(file))));
+      fragments.add(fragment(file, display(file)));
     }
     ObjectNode document = FragmentMerger.merge(fragments);
 
@@ -79,6 +100,9 @@ public final class Normalizer {
     for (Path file : overlays) {
       OverlayApplier.apply(Overlay.read(file, display(file)), document);
     }
+    String target = display(normalizedFile(vendor));
+    List<String> notes = new ArrayList<>();
+    for (InlineSchemas.Named named : InlineSchemas.hoist(document, target)) notes.add("named " + named);
 
     ObjectNode info = document.with("info");
     ObjectNode from = info.putObject("x-audiojobs-normalized-from");
@@ -89,7 +113,6 @@ public final class Normalizer {
 
     ObjectNode ordered = CanonicalYaml.order(document);
     String text = header(vendor) + CanonicalYaml.write(ordered);
-    String target = display(normalizedFile(vendor));
     List<SpecLinter.Violation> violations = SpecLinter.lint(ordered, text);
     if (!violations.isEmpty()) {
       SpecLinter.Violation first = violations.get(0);
@@ -99,7 +122,14 @@ public final class Normalizer {
       }
       throw new SpecException(target, first.path(), "lint: " + all);
     }
-    return text;
+    return new Normalized(text, notes);
+  }
+
+  /** An upstream file read, and converted when it is OpenAPI 3.1, so errors name the file it came from. */
+  static FragmentMerger.Fragment fragment(Path file, String displayName) {
+    ObjectNode document = YamlFiles.readObject(file, displayName);
+    OpenApi31.convert(document, displayName);
+    return new FragmentMerger.Fragment(displayName, document);
   }
 
   private String header(String vendor) {
@@ -138,12 +168,7 @@ public final class Normalizer {
   }
 
   private static List<Path> yamlFiles(Path dir) {
-    if (!Files.isDirectory(dir)) return List.of();
-    try (Stream<Path> files = Files.list(dir)) {
-      return files.filter(p -> p.getFileName().toString().endsWith(".yaml")).sorted().toList();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return YamlFiles.documents(dir);
   }
 
   private static String readIfExists(Path file) {

@@ -52,7 +52,7 @@ final class UpstreamTree {
     Path dir = root.resolve(vendor);
     if (!Files.isDirectory(dir)) return List.of();
     try (Stream<Path> files = Files.list(dir)) {
-      return files.filter(p -> p.getFileName().toString().endsWith(".yaml"))
+      return files.filter(p -> p.getFileName().toString().matches(".*\\.(yaml|yml|json)"))
           .filter(p -> !p.getFileName().toString().equals(PROVENANCE)).sorted().toList();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
