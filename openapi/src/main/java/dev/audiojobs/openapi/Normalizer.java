@@ -20,6 +20,7 @@ import java.util.stream.Stream;
  * openapi/upstream/&lt;vendor&gt;/*.yaml|yml|json  fragments, each converted from OpenAPI 3.1 when it is 3.1
  *                                        ({@link OpenApi31}), merged in file-name order ({@code provenance.yaml} excluded)
  *   + openapi/overlays/&lt;vendor&gt;/*.yaml|yml       Overlay 1.0 documents, applied in file-name order
+ *   → generic rules: open enums, unique operation ids, unreachable schemas removed ({@link GenericRules})
  *   → inline objects, enums and unions named and moved to components/schemas ({@link InlineSchemas})
  *   = openapi/normalized/&lt;vendor&gt;.yaml           canonical YAML, linted
  * </pre>
@@ -101,7 +102,8 @@ public final class Normalizer {
       OverlayApplier.apply(Overlay.read(file, display(file)), document);
     }
     String target = display(normalizedFile(vendor));
-    List<String> notes = new ArrayList<>();
+    List<String> notes = new ArrayList<>(GenericRules.apply(document, target));
+    notes.addAll(GenericRules.pruneUnreachable(document));
     for (InlineSchemas.Named named : InlineSchemas.hoist(document, target)) notes.add("named " + named);
 
     ObjectNode info = document.with("info");
@@ -198,6 +200,9 @@ public final class Normalizer {
     Normalizer normalizer = new Normalizer(Path.of(args[1]));
     try {
       if (args[0].equals("write")) {
+        for (String vendor : normalizer.vendors()) {
+          normalizer.normalized(vendor).notes().forEach(note -> System.out.println(vendor + ": " + note));
+        }
         List<Path> changed = normalizer.writeAll();
         System.out.println(changed.isEmpty() ? "normalized specs are up to date" : "rewrote " + changed);
       } else {

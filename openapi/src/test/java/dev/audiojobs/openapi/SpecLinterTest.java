@@ -203,8 +203,12 @@ final class SpecLinterTest {
             "a request body is a $ref to a named schema, not an inline schema"));
     assertThat(lintWriteSide("content: {application/json: {schema: {$ref: '#/components/schemas/NewThing'}}}",
         "content: {application/xml: {schema: {$ref: '#/components/schemas/NewThing'}}}"))
-        .containsExactly(new SpecLinter.Violation("$.paths['/things'].post.requestBody.content['application/xml']",
-            "the client sends request bodies as [application/json, multipart/form-data] only, not application/xml"));
+        .containsExactly(new SpecLinter.Violation("$.paths['/things'].post.requestBody.content['application/xml'].schema",
+            "the application/xml body is sent as raw bytes: its schema is {type: string, format: binary} (the client sends"
+                + " JSON and multipart bodies from named schemas: [application/json, multipart/form-data])"));
+    // Raw bytes of any other media type are a body the client sends as given (issue 16: binary uploads).
+    assertThat(lintWriteSide("content: {application/json: {schema: {$ref: '#/components/schemas/NewThing'}}}",
+        "content: {application/octet-stream: {schema: {type: string, format: binary}}}")).isEmpty();
     assertThat(lintWriteSide("operationId: getThing\n",
         "operationId: getThing\n      requestBody: {content: {application/json: {schema: {$ref: '#/components/schemas/NewThing'}}}}\n"))
         .containsExactly(new SpecLinter.Violation("$.paths['/things/{id}'].get.requestBody",

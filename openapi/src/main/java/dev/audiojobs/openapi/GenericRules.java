@@ -1,0 +1,176 @@
+package dev.audiojobs.openapi;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The normalizer's generic rules other than the 3.1 conversion and the naming of inline schemas:
+ * each true of every vendor, so none needs an overlay action.
+ *
+ * <ol>
+ *   <li><b>Open enums.</b> {@code anyOf} or {@code oneOf} of a string enum and a plain
+ *       {@code {type: string}} ("one of these values, or any other string") is the enum itself: this
+ *       client's enums are open already (a value newer than the client is kept, never refused). It
+ *       becomes {@code allOf: [<the enum>]}, the schema's other keys kept.
+ *   <li><b>Unique operation ids.</b> An {@code operationId} that several operations share (invalid
+ *       OpenAPI, yet published: Fern-generated specs use {@code list}, {@code get} per resource) is
+ *       qualified on each of them by the words of its path, parameters left out:
+ *       {@code list} on {@code /v1/projects/{project_id}/keys} → {@code listV1ProjectsKeys}. Ids still
+ *       equal after that are refused.
+ *   <li><b>Unreachable schemas.</b> A schema of {@code components/schemas} that nothing outside
+ *       {@code components/schemas} refers to, directly or through other schemas, is removed: no
+ *       operation sends or receives it, so the generated client would only carry dead types (and the
+ *       generator would have to accept constructs no call uses). A reference is any {@code $ref} and any
+ *       string value {@code #/components/schemas/<name>} (the {@code x-audiojobs-…} extensions name
+ *       schemas that way).
+ * </ol>
+ * Each rule reports what it changed, as notes the normalizer prints.
+ */
+final class GenericRules {
+  private static final String SCHEMAS = "#/components/schemas/";
+  private static final List<String> METHODS = List.of("get", "put", "post", "delete", "options", "head", "patch", "trace");
+
+  private GenericRules() {}
+
+  /**
+   * Applies the rules to {@code document} in place.
+   *
+   * @return a note per change, in document order
+   * @throws SpecException (naming {@code file}) for operation ids that stay equal after qualifying them
+   */
+  static List<String> apply(ObjectNode document, String file) {
+    List<String> notes = new ArrayList<>();
+    openEnums(document, notes);
+    uniqueOperationIds(document, file, notes);
+    return notes;
+  }
+
+  /** Removes the schemas nothing reaches; see the class comment. Run after every rule that adds references. */
+  static List<String> pruneUnreachable(ObjectNode document) {
+    if (!(document.path("components").get("schemas") instanceof ObjectNode schemas)) return List.of();
+    Deque<String> pending = new ArrayDeque<>();
+    for (Iterator<Map.Entry<String, JsonNode>> it = document.fields(); it.hasNext(); ) {
+      Map.Entry<String, JsonNode> top = it.next();
+      if (!top.getKey().equals("components")) references(top.getValue(), pending);
+    }
+    for (Iterator<Map.Entry<String, JsonNode>> it = document.get("components").fields(); it.hasNext(); ) {
+      Map.Entry<String, JsonNode> kind = it.next();
+      if (!kind.getKey().equals("schemas")) references(kind.getValue(), pending);
+    }
+    Set<String> reached = new LinkedHashSet<>();
+    while (!pending.isEmpty()) {
+      String name = pending.pop();
+      if (reached.add(name) && schemas.has(name)) references(schemas.get(name), pending);
+    }
+    List<String> notes = new ArrayList<>();
+    List<String> names = new ArrayList<>();
+    schemas.fieldNames().forEachRemaining(names::add);
+    for (String name : names) {
+      if (!reached.contains(name)) {
+        schemas.remove(name);
+        notes.add("removed " + SCHEMAS + name + ": no operation, webhook or extension reaches it");
+      }
+    }
+    return notes;
+  }
+
+  private static void references(JsonNode node, Deque<String> out) {
+    if (node.isTextual() && node.asText().startsWith(SCHEMAS)) {
+      out.push(node.asText().substring(SCHEMAS.length()).replace("~1", "/").replace("~0", "~"));
+    }
+    for (JsonNode child : node) references(child, out);
+  }
+
+  private static void openEnums(ObjectNode document, List<String> notes) {
+    Map<String, JsonNode> schemas = new HashMap<>();
+    document.path("components").path("schemas").fields().forEachRemaining(e -> schemas.put(e.getKey(), e.getValue()));
+    walk(document, "#", schemas, notes);
+  }
+
+  private static void walk(JsonNode node, String at, Map<String, JsonNode> schemas, List<String> notes) {
+    if (node instanceof ObjectNode object) {
+      for (String union : List.of("anyOf", "oneOf")) {
+        if (object.get(union) instanceof ArrayNode members && members.size() == 2) {
+          int anyString = plainString(members.get(0)) ? 0 : plainString(members.get(1)) ? 1 : -1;
+          if (anyString >= 0 && isStringEnum(members.get(1 - anyString), schemas)) {
+            JsonNode values = members.get(1 - anyString);
+            object.remove(union);
+            if (values.has("$ref")) {
+              object.putArray("allOf").add(values);
+            } else {
+              values.fields().forEachRemaining(e -> object.set(e.getKey(), e.getValue()));
+            }
+            notes.add("open enum " + at + ": " + union + " of an enum and any string is the enum (enums are open)");
+          }
+        }
+      }
+      for (Iterator<Map.Entry<String, JsonNode>> it = object.fields(); it.hasNext(); ) {
+        Map.Entry<String, JsonNode> child = it.next();
+        walk(child.getValue(), at + "/" + OpenApi31.escape(child.getKey()), schemas, notes);
+      }
+    } else if (node instanceof ArrayNode array) {
+      for (int i = 0; i < array.size(); i++) walk(array.get(i), at + "/" + i, schemas, notes);
+    }
+  }
+
+  private static boolean plainString(JsonNode schema) {
+    if (!"string".equals(schema.path("type").asText())) return false;
+    for (Iterator<String> names = schema.fieldNames(); names.hasNext(); ) {
+      String name = names.next();
+      if (!name.equals("type") && !name.equals("description") && !name.equals("title") && !name.startsWith("x-")) return false;
+    }
+    return true;
+  }
+
+  private static boolean isStringEnum(JsonNode schema, Map<String, JsonNode> schemas) {
+    JsonNode target = schema;
+    if (schema.has("$ref")) {
+      String ref = schema.get("$ref").asText();
+      if (!ref.startsWith(SCHEMAS)) return false;
+      target = schemas.get(ref.substring(SCHEMAS.length()));
+      if (target == null) return false;
+    }
+    return target.has("enum") && "string".equals(target.path("type").asText("string"));
+  }
+
+  private static void uniqueOperationIds(ObjectNode document, String file, List<String> notes) {
+    Map<String, List<ObjectNode>> byId = new LinkedHashMap<>();
+    Map<ObjectNode, String> pathOf = new HashMap<>();
+    for (Iterator<Map.Entry<String, JsonNode>> it = document.path("paths").fields(); it.hasNext(); ) {
+      Map.Entry<String, JsonNode> item = it.next();
+      for (String method : METHODS) {
+        if (item.getValue().get(method) instanceof ObjectNode op && op.path("operationId").isTextual()) {
+          byId.computeIfAbsent(op.get("operationId").asText(), k -> new ArrayList<>()).add(op);
+          pathOf.put(op, item.getKey());
+        }
+      }
+    }
+    Set<String> taken = new LinkedHashSet<>(byId.keySet());
+    for (Map.Entry<String, List<ObjectNode>> id : byId.entrySet()) {
+      if (id.getValue().size() < 2) continue;
+      for (ObjectNode op : id.getValue()) {
+        String qualified = id.getKey() + InlineSchemas.pascal(pathOf.get(op).replaceAll("\\{[^}]*}", ""));
+        if (!taken.add(qualified)) {
+          throw new SpecException(file, "#/paths/" + OpenApi31.escape(pathOf.get(op)), "the operationId " + id.getKey()
+              + " is shared by several operations, and qualifying it by the path gives " + qualified
+              + " twice: set distinct operationIds with an overlay");
+        }
+        op.put("operationId", qualified);
+        notes.add("operationId " + id.getKey() + " of " + pathOf.get(op) + " → " + qualified + " (shared by "
+            + id.getValue().size() + " operations)");
+      }
+      taken.remove(id.getKey());
+    }
+  }
+}
