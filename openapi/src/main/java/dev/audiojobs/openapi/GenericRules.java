@@ -23,6 +23,8 @@ import java.util.Set;
  *       {@code {type: string}} ("one of these values, or any other string") is the enum itself: this
  *       client's enums are open already (a value newer than the client is kept, never refused). It
  *       becomes {@code allOf: [<the enum>]}, the schema's other keys kept.
+ *   <li><b>Typed enums.</b> An {@code enum} without a {@code type} whose values are all strings
+ *       (all integers, all numbers, all booleans) gets that type: it allows nothing else anyway.
  *   <li><b>Unique operation ids.</b> An {@code operationId} that several operations share (invalid
  *       OpenAPI, yet published: Fern-generated specs use {@code list}, {@code get} per resource) is
  *       qualified on each of them by the words of its path, parameters left out:
@@ -100,6 +102,14 @@ final class GenericRules {
 
   private static void walk(JsonNode node, String at, Map<String, JsonNode> schemas, List<String> notes) {
     if (node instanceof ObjectNode object) {
+      if (object.get("enum") instanceof ArrayNode values && !values.isEmpty() && !object.has("type") && !object.has("$ref")
+          && !object.has("allOf")) { // an enum beside allOf: [$ref] narrows the referenced type
+        String type = sharedType(values);
+        if (type != null) {
+          object.put("type", type);
+          notes.add("typed enum " + at + ": its values are all of type " + type);
+        }
+      }
       for (String union : List.of("anyOf", "oneOf")) {
         if (object.get(union) instanceof ArrayNode members && members.size() == 2) {
           int anyString = plainString(members.get(0)) ? 0 : plainString(members.get(1)) ? 1 : -1;
@@ -122,6 +132,19 @@ final class GenericRules {
     } else if (node instanceof ArrayNode array) {
       for (int i = 0; i < array.size(); i++) walk(array.get(i), at + "/" + i, schemas, notes);
     }
+  }
+
+  private static String sharedType(ArrayNode values) {
+    String shared = null;
+    for (JsonNode v : values) {
+      String type = v.isTextual() ? "string" : v.isIntegralNumber() ? "integer" : v.isNumber() ? "number"
+          : v.isBoolean() ? "boolean" : v.isNull() ? null : "other";
+      if (type == null) continue;
+      if (shared == null) shared = type;
+      else if (shared.equals("integer") && type.equals("number") || shared.equals("number") && type.equals("integer")) shared = "number";
+      else if (!shared.equals(type)) return null;
+    }
+    return "other".equals(shared) ? null : shared;
   }
 
   private static boolean plainString(JsonNode schema) {
