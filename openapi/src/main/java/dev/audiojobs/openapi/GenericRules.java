@@ -169,7 +169,7 @@ final class GenericRules {
 
   private static void uniqueOperationIds(ObjectNode document, String file, List<String> notes) {
     Map<String, List<ObjectNode>> byId = new LinkedHashMap<>();
-    Map<ObjectNode, String> pathOf = new HashMap<>();
+    Map<ObjectNode, String> pathOf = new java.util.IdentityHashMap<>(); // equal operations are still two
     for (Iterator<Map.Entry<String, JsonNode>> it = document.path("paths").fields(); it.hasNext(); ) {
       Map.Entry<String, JsonNode> item = it.next();
       for (String method : METHODS) {

@@ -32,6 +32,15 @@ final class SpecLinterTest {
   }
 
   @Test
+  void anOpenApi31DocumentIsNeverCalledValidOpenApi30() {
+    // swagger-parser reads 3.1 without a message, and the lint used to pass it as "valid OpenAPI 3.0".
+    assertThat(NormalizerTest.MINIMAL).contains("openapi: 3.0.3");
+    assertThat(lint(NormalizerTest.MINIMAL.replace("openapi: 3.0.3", "openapi: 3.1.0")))
+        .containsExactly(new SpecLinter.Violation("$.openapi", "OpenAPI 3.1.0 is not 3.0: the lint and the generator read"
+            + " OpenAPI 3.0 (the normalizer converts a 3.1 upstream)"));
+  }
+
+  @Test
   void parserMessagesAreViolations() {
     assertThat(lint(NormalizerTest.MINIMAL.replace("description: ok", "x-no-description: ok")))
         .extracting(SpecLinter.Violation::problem)
