@@ -100,14 +100,15 @@ final class ThirdPartySpecsTest {
     throw new AssertionError(action.path() + " of the " + action.target() + " overlay records no decision of a known kind: " + keys);
   }
 
-  /** Rewrites the committed normalized fixtures; run by hand after changing the normalizer or an overlay. */
-  static void regenerate() {
+  /**
+   * Rewrites the committed normalized fixtures, only when asked:
+   * {@code ./mvnw -B -q -o -pl openapi test -Dtest=ThirdPartySpecsTest#regenerate -Dthirdparty.regenerate=true}.
+   */
+  @Test
+  @org.junit.jupiter.api.condition.EnabledIfSystemProperty(named = "thirdparty.regenerate", matches = "true")
+  void regenerate() {
     for (String vendor : List.of("assemblyai")) {
       YamlFiles.write(new Normalizer(THIRD_PARTY, LABEL).normalizedFile(vendor), new Normalizer(THIRD_PARTY, LABEL).normalize(vendor));
     }
-  }
-
-  public static void main(String[] args) {
-    regenerate();
   }
 }
