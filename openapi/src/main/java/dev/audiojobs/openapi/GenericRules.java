@@ -23,6 +23,13 @@ import java.util.Set;
  *       {@code {type: string}} ("one of these values, or any other string") is the enum itself: this
  *       client's enums are open already (a value newer than the client is kept, never refused). It
  *       becomes {@code allOf: [<the enum>]}, the schema's other keys kept.
+ *   <li><b>Unions of enums.</b> A {@code oneOf} or {@code anyOf} whose members are all string enums
+ *       (named or inline, often single values) allows exactly the union of their values: it becomes one
+ *       {@code type: string, enum: […]}. Under {@code oneOf}, a value two members share would be invalid,
+ *       so such a union is left alone.
+ *   <li><b>One or many query values.</b> A query parameter (form style, exploded: the defaults) whose
+ *       schema is {@code oneOf}/{@code anyOf} of {@code X} and an array of {@code X} is an array of
+ *       {@code X}: on the wire {@code ?tag=a} is both, and {@code ?tag=a&tag=b} only the array.
  *   <li><b>Typed enums.</b> An {@code enum} without a {@code type} whose values are all strings
  *       (all integers, all numbers, all booleans) gets that type: it allows nothing else anyway.
  *   <li><b>Unique operation ids.</b> An {@code operationId} that several operations share (invalid
@@ -54,6 +61,7 @@ final class GenericRules {
   static List<String> apply(ObjectNode document, String file) {
     List<String> notes = new ArrayList<>();
     openEnums(document, notes);
+    oneOrManyQueryValues(document, notes);
     uniqueOperationIds(document, file, notes);
     return notes;
   }
@@ -111,6 +119,16 @@ final class GenericRules {
         }
       }
       for (String union : List.of("anyOf", "oneOf")) {
+        if (object.get(union) instanceof ArrayNode members && members.size() > 1) {
+          List<JsonNode> values = enumUnion(members, union.equals("oneOf"), schemas);
+          if (values != null) {
+            object.remove(union);
+            object.put("type", "string");
+            object.putArray("enum").addAll(values);
+            notes.add("union of enums " + at + ": " + union + " of " + members.size() + " string enums is one enum of their values");
+            continue;
+          }
+        }
         if (object.get(union) instanceof ArrayNode members && members.size() == 2) {
           int anyString = plainString(members.get(0)) ? 0 : plainString(members.get(1)) ? 1 : -1;
           if (anyString >= 0 && isStringEnum(members.get(1 - anyString), schemas)) {
@@ -132,6 +150,78 @@ final class GenericRules {
     } else if (node instanceof ArrayNode array) {
       for (int i = 0; i < array.size(); i++) walk(array.get(i), at + "/" + i, schemas, notes);
     }
+  }
+
+  /** The values of a union whose members are all string enums, or null. */
+  private static List<JsonNode> enumUnion(ArrayNode members, boolean exclusive, Map<String, JsonNode> schemas) {
+    List<JsonNode> values = new ArrayList<>();
+    for (JsonNode member : members) {
+      JsonNode target = member;
+      if (member.has("$ref")) {
+        String ref = member.get("$ref").asText();
+        target = ref.startsWith(SCHEMAS) ? schemas.get(ref.substring(SCHEMAS.length())) : null;
+      }
+      if (target == null || !isStringEnum(target, schemas) || target.has("$ref")) return null;
+      for (JsonNode v : target.get("enum")) {
+        if (!v.isTextual()) return null;
+        if (values.contains(v)) {
+          if (exclusive) return null;
+          continue;
+        }
+        values.add(v);
+      }
+    }
+    return values;
+  }
+
+  private static void oneOrManyQueryValues(ObjectNode document, List<String> notes) {
+    Map<String, JsonNode> schemas = new HashMap<>();
+    document.path("components").path("schemas").fields().forEachRemaining(e -> schemas.put(e.getKey(), e.getValue()));
+    for (Iterator<Map.Entry<String, JsonNode>> it = document.path("paths").fields(); it.hasNext(); ) {
+      Map.Entry<String, JsonNode> item = it.next();
+      List<JsonNode> parameterLists = new ArrayList<>();
+      parameterLists.add(item.getValue().path("parameters"));
+      for (String method : METHODS) parameterLists.add(item.getValue().path(method).path("parameters"));
+      for (JsonNode parameters : parameterLists) {
+        for (JsonNode parameter : parameters) {
+          if (!(parameter instanceof ObjectNode p) || !"query".equals(p.path("in").asText())) continue;
+          if (!"form".equals(p.path("style").asText("form")) || !p.path("explode").asBoolean(true)) continue;
+          JsonNode schema = p.path("schema");
+          if (schema.has("$ref") && schema.get("$ref").asText().startsWith(SCHEMAS)) {
+            schema = schemas.getOrDefault(schema.get("$ref").asText().substring(SCHEMAS.length()), schema);
+          }
+          JsonNode one = oneOrMany(schema);
+          if (one == null) continue;
+          ObjectNode array = p.putObject("schema");
+          array.put("type", "array");
+          array.set("items", one.deepCopy());
+          notes.add("one or many " + item.getKey() + " ?" + p.path("name").asText() + ": a value or an array of values is an array");
+        }
+      }
+    }
+  }
+
+  /** X when {@code schema} is oneOf/anyOf [X, {type: array, items: X}] (either order), else null. */
+  private static JsonNode oneOrMany(JsonNode schema) {
+    for (String union : List.of("oneOf", "anyOf")) {
+      JsonNode members = schema.get(union);
+      if (members == null || members.size() != 2) continue;
+      for (int i = 0; i < 2; i++) {
+        JsonNode one = members.get(i);
+        JsonNode many = members.get(1 - i);
+        if ("array".equals(many.path("type").asText()) && withoutAnnotations(many.path("items")).equals(withoutAnnotations(one))) {
+          return withoutAnnotations(one);
+        }
+      }
+    }
+    return null;
+  }
+
+  private static JsonNode withoutAnnotations(JsonNode schema) {
+    if (!(schema instanceof ObjectNode object)) return schema;
+    ObjectNode copy = object.deepCopy();
+    for (String key : List.of("description", "title", "default", "example", "examples")) copy.remove(key);
+    return copy;
   }
 
   private static String sharedType(ArrayNode values) {

@@ -99,4 +99,44 @@ final class GenericRulesTest {
         "removed #/components/schemas/Dead: no operation, webhook or extension reaches it",
         "removed #/components/schemas/DeadToo: no operation, webhook or extension reaches it");
   }
+
+  @Test
+  void aUnionOfStringEnumsIsOneEnumUnlessAOneOfSharesAValue() {
+    ObjectNode d = doc("""
+        components:
+          schemas:
+            Mp3: {type: string, enum: [mp3]}
+            Wav: {enum: [wav]}
+            C: {oneOf: [{$ref: '#/components/schemas/Mp3'}, {$ref: '#/components/schemas/Wav'}, {type: string, enum: [ogg]}], description: d}
+            Shared: {oneOf: [{type: string, enum: [a, b]}, {type: string, enum: [b]}]}
+            Mixed: {oneOf: [{$ref: '#/components/schemas/Mp3'}, {type: number}]}
+        """);
+    GenericRules.apply(d, "x");
+    assertThat(d.at("/components/schemas/C").toString())
+        .isEqualTo("{\"description\":\"d\",\"type\":\"string\",\"enum\":[\"mp3\",\"wav\",\"ogg\"]}");
+    assertThat(d.at("/components/schemas/Shared").has("oneOf")).isTrue();
+    assertThat(d.at("/components/schemas/Mixed").has("oneOf")).isTrue();
+  }
+
+  @Test
+  void aQueryValueThatIsOneOrManyIsAnArray() {
+    ObjectNode d = doc("""
+        paths:
+          /listen:
+            post:
+              parameters:
+                - {name: tag, in: query, schema: {$ref: '#/components/schemas/Tag'}}
+                - {name: kw, in: query, schema: {oneOf: [{type: string}, {type: array, items: {type: string}}]}, explode: false}
+                - {name: h, in: header, schema: {$ref: '#/components/schemas/Tag'}}
+        components:
+          schemas:
+            Tag: {oneOf: [{type: string, description: one}, {type: array, items: {type: string}}]}
+        """);
+    List<String> notes = GenericRules.apply(d, "x");
+    assertThat(d.at("/paths/~1listen/post/parameters/0/schema").toString())
+        .isEqualTo("{\"type\":\"array\",\"items\":{\"type\":\"string\"}}");
+    assertThat(d.at("/paths/~1listen/post/parameters/1/schema").has("oneOf")).as("not exploded: a,b is not two values").isTrue();
+    assertThat(d.at("/paths/~1listen/post/parameters/2/schema/$ref").isTextual()).as("a header is not a query value").isTrue();
+    assertThat(notes).contains("one or many /listen ?tag: a value or an array of values is an array");
+  }
 }
