@@ -138,6 +138,16 @@ public final class Normalizer {
     return new Normalized(text, notes);
   }
 
+  /**
+   * Converts an upstream document from OpenAPI 3.1 to 3.0.3 in place, as normalizing does (see
+   * {@link OpenApi31}); leaves other versions alone. The upstream check compares documents so converted.
+   *
+   * @throws SpecException naming {@code file}, the JSON pointer and the reason, for what 3.0 cannot say
+   */
+  public static void toOpenApi30(ObjectNode document, String file) {
+    OpenApi31.convert(document, file);
+  }
+
   /** An upstream file read, and converted when it is OpenAPI 3.1, so errors name the file it came from. */
   static FragmentMerger.Fragment fragment(Path file, String displayName) {
     ObjectNode document = YamlFiles.readObject(file, displayName);

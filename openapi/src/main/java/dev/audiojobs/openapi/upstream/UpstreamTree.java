@@ -70,6 +70,8 @@ final class UpstreamTree {
     ObjectNode merged = null;
     for (Path file : fragments) {
       ObjectNode fragment = read(file);
+      // Compared as the normalizer reads it: a 3.1 fragment in its 3.0 spelling.
+      dev.audiojobs.openapi.Normalizer.toOpenApi30(fragment, display(file));
       if (merged == null) {
         merged = fragment;
       } else {
