@@ -73,6 +73,21 @@ final class ThirdPartySpecsTest {
         Map.entry("terminal statuses (x-audiojobs-terminal)", 1),
         Map.entry("union fallback schema", 1),
         Map.entry("union rule (x-audiojobs-select)", 2));
+    assertThat(actionsByKind("deepgram")).containsExactly(Map.entry("vendor type (a count is an integer)", 2));
+  }
+
+  @Test
+  void deepgramStopsAtTheLintNamingWhatOnlyAUnionRuleOrTheGeneratorCanSettle() {
+    // What remains after the generic rules and the two count actions: unions with no stated rule
+    // (ErrorResponse: a text, a legacy or a modern error; GetModelV1Response; ReadV1Request: a url or a
+    // text body) and unions of scalars (detect_language: a boolean or a list of languages).
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> normalizer.normalize("deepgram"))
+        .isInstanceOf(SpecException.class)
+        .hasMessageStartingWith(LABEL + "/normalized/deepgram.yaml: ")
+        .hasMessageContaining("$.components.schemas.ErrorResponse: oneOf without a selection rule")
+        .hasMessageContaining("$.components.schemas.ReadV1Request: oneOf without a selection rule")
+        .hasMessageContaining("$.components.schemas.V1ListenPostParametersDetectLanguage.oneOf[0]: oneOf members are $refs")
+        .satisfies(e -> assertThat(e.getMessage()).doesNotContain("operationId", "is a count", "3.1"));
   }
 
   /** Each overlay action, by the one kind of decision it records; an action of no known kind fails. */
