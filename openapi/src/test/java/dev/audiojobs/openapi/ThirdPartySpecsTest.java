@@ -67,6 +67,17 @@ final class ThirdPartySpecsTest {
   }
 
   @Test
+  void theResponseExamplesTheDecodingTestServesAreTheVendorsOwn() throws IOException {
+    // generated-client's AssemblyaiDecodingTest serves these; they are the spec's examples, as JSON.
+    ObjectNode spec = YamlFiles.readObject(THIRD_PARTY.resolve("upstream/assemblyai/openapi.yml"), "openapi.yml");
+    for (Map.Entry<String, String> example : Map.of("transcript.json", "Transcript", "transcript-list.json", "TranscriptList").entrySet()) {
+      JsonNode served = new com.fasterxml.jackson.databind.ObjectMapper()
+          .readTree(THIRD_PARTY.resolve("examples/assemblyai").resolve(example.getKey()).toFile());
+      assertThat(served).as(example.getKey()).isEqualTo(spec.at("/components/schemas/" + example.getValue() + "/example"));
+    }
+  }
+
+  @Test
   void overlaysRecordOnlyDecisionsAboutTheVendorsMeaning() {
     assertThat(actionsByKind("assemblyai")).containsExactly(
         Map.entry("enum openness (x-audiojobs-closed)", 4),
