@@ -18,12 +18,14 @@ import java.util.TreeSet;
  * properties and operations that exist, with the types the generated code needs.
  *
  * <ul>
- *   <li>{@code x-audiojobs-paging} on an operation, one of two shapes. By offset:
- *       {@code {limit, offset, items, total}}; by cursor: {@code {cursor, nextCursor, items, limit}}.
+ *   <li>{@code x-audiojobs-paging} on an operation, one of three shapes. By offset:
+ *       {@code {limit, offset, items, total}}; by a cursor from the page: {@code {cursor, nextCursor, items,
+ *       limit}}; by a cursor from the page's last item: {@code {cursor, lastItemCursor, items, limit}}.
  *       {@code limit}, {@code offset} and {@code cursor} name optional query parameters of the
  *       operation (limit and offset integers, cursor a string); {@code items} names an array property
  *       of its 2xx JSON body, {@code total} an integer one, {@code nextCursor} a nullable string one
- *       (null ends the walk). No other keys.
+ *       (null ends the walk), {@code lastItemCursor} a required string property of the named schema of
+ *       the items (its value on a page's last item is the next page's cursor). No other keys.
  *   <li>{@code x-audiojobs-then-wait: {operation, jobIdProperty}}: {@code operation} is the id of an
  *       operation with {@code x-audiojobs-wait} and exactly one required parameter (where the job id
  *       goes); {@code jobIdProperty} is a required string property of this operation's 2xx body.
@@ -46,6 +48,7 @@ final class ExtensionLinter {
   private static final String SCHEMAS = "#/components/schemas/";
   private static final Set<String> OFFSET_PAGING = Set.of("limit", "offset", "items", "total");
   private static final Set<String> CURSOR_PAGING = Set.of("cursor", "nextCursor", "items", "limit");
+  private static final Set<String> LAST_ITEM_PAGING = Set.of("cursor", "lastItemCursor", "items", "limit");
 
   private final Map<String, JsonNode> schemas = new HashMap<>();
   private final Map<String, ObjectNode> operationsById = new HashMap<>();
@@ -127,11 +130,12 @@ final class ExtensionLinter {
     paging.fieldNames().forEachRemaining(keys::add);
     boolean byCursor = keys.contains("cursor");
     if (byCursor == keys.contains("offset")) {
-      violation(at, "pages either by offset {limit, offset, items, total} or by cursor {cursor, nextCursor, items, limit}, found "
-          + keys);
+      violation(at, "pages either by offset {limit, offset, items, total} or by cursor {cursor, nextCursor, items, limit} "
+          + "or {cursor, lastItemCursor, items, limit}, found " + keys);
       return;
     }
-    Set<String> shape = byCursor ? CURSOR_PAGING : OFFSET_PAGING;
+    boolean byLastItem = byCursor && keys.contains("lastItemCursor");
+    Set<String> shape = byLastItem ? LAST_ITEM_PAGING : byCursor ? CURSOR_PAGING : OFFSET_PAGING;
     for (String key : keys) {
       if (!shape.contains(key)) violation(at + "." + key, "not a key of paging by " + (byCursor ? "cursor" : "offset") + " " + shape);
     }
@@ -149,7 +153,15 @@ final class ExtensionLinter {
     if (items == null || !"array".equals(items.path("type").asText())) {
       violation(at + ".items", "names no array property of " + success + ": " + paging.path("items").asText(""));
     }
-    if (byCursor) {
+    if (byLastItem) {
+      String name = paging.path("lastItemCursor").asText("");
+      String item = items == null ? null : refName(items.path("items"));
+      if (item == null || !schemas.containsKey(item)) {
+        violation(at + ".lastItemCursor", "needs items that are a named schema, to read " + name + " from the last one");
+      } else {
+        requiredString(at + ".lastItemCursor", item, name);
+      }
+    } else if (byCursor) {
       String name = paging.path("nextCursor").asText("");
       JsonNode next = property(success, name);
       if (next == null || !"string".equals(next.path("type").asText()) || !next.path("nullable").asBoolean(false)) {

@@ -275,6 +275,20 @@ final class SpecLinterTest {
   }
 
   @Test
+  void lastItemPagingNamesARequiredStringOfTheItems() {
+    String byLastItem = "{cursor: cursor, lastItemCursor: id, items: items, limit: limit}";
+    assertThat(lintWriteSide("{cursor: cursor, nextCursor: nextCursor, items: items, limit: limit}", byLastItem)).isEmpty();
+    assertThat(lintWriteSide("{cursor: cursor, nextCursor: nextCursor, items: items, limit: limit}",
+        "{cursor: cursor, lastItemCursor: error, items: items, limit: limit}"))
+        .extracting(SpecLinter.Violation::path)
+        .containsExactly("$.paths['/things'].get.x-audiojobs-paging.lastItemCursor"); // error is not required
+    assertThat(lintWriteSide("{cursor: cursor, nextCursor: nextCursor, items: items, limit: limit}",
+        "{cursor: cursor, lastItemCursor: id, nextCursor: nextCursor, items: items, limit: limit}"))
+        .extracting(SpecLinter.Violation::path)
+        .containsExactly("$.paths['/things'].get.x-audiojobs-paging.nextCursor"); // one shape, not both
+  }
+
+  @Test
   void offsetPagingStillNamesIntegerParametersAndAnIntegerTotal() {
     String offset = WRITE_SIDE
         .replace("{name: cursor, in: query, schema: {type: string}}", "{name: skip, in: query, schema: {type: number}}")

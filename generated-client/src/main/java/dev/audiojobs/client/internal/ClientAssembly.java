@@ -37,13 +37,17 @@ final class ClientAssembly {
   /** The caller's OkHttpClient this was built on (ClientOptions.httpClient), whose pool and threads are the caller's to close. */
   private final @Nullable OkHttpClient callerClient;
 
-  private ClientAssembly(
-      OkHttpClient api, OkHttpClient anonymous, Retrofit retrofit, AtomicBoolean closed, @Nullable OkHttpClient callerClient) {
+  /** How each operation sends the key; kept for the assemblies derived from this one. */
+  private final Authentication authentication;
+
+  private ClientAssembly(OkHttpClient api, OkHttpClient anonymous, Retrofit retrofit, AtomicBoolean closed,
+      @Nullable OkHttpClient callerClient, Authentication authentication) {
     this.api = api;
     this.anonymous = anonymous;
     this.retrofit = retrofit;
     this.closed = closed;
     this.callerClient = callerClient;
+    this.authentication = authentication;
   }
 
   /**
@@ -67,25 +71,31 @@ final class ClientAssembly {
     }
   }
 
-  /** Assembles new clients with a connection pool and dispatcher of their own. */
+  /** Assembles new clients, sending {@code Authorization: Bearer <key>} on every request. */
   static ClientAssembly create(ClientOptions options, String defaultBaseUrl) {
+    return create(options, defaultBaseUrl, Authentication.bearerEverywhere());
+  }
+
+  /** Assembles new clients with a connection pool and dispatcher of their own, sending the key as {@code authentication} says. */
+  static ClientAssembly create(ClientOptions options, String defaultBaseUrl, Authentication authentication) {
     OkHttpClient caller = options.httpClient();
     if (caller != null) {
       // The caller's dispatcher is shared with the rest of the application: left as configured.
-      return assemble(caller.newBuilder(), options, defaultBaseUrl, new AtomicBoolean(), caller);
+      return assemble(caller.newBuilder(), options, defaultBaseUrl, new AtomicBoolean(), caller, authentication);
     }
     Dispatcher dispatcher = new Dispatcher();
     // Every call, synchronous ones included, runs on the dispatcher (RetryingCall); OkHttp's
     // default of 5 calls per host would make the sixth thread calling one vendor queue.
     dispatcher.setMaxRequests(MAX_CALLS);
     dispatcher.setMaxRequestsPerHost(MAX_CALLS);
-    return assemble(new OkHttpClient.Builder().dispatcher(dispatcher), options, defaultBaseUrl, new AtomicBoolean(), null);
+    return assemble(new OkHttpClient.Builder().dispatcher(dispatcher), options, defaultBaseUrl, new AtomicBoolean(), null,
+        authentication);
   }
 
   /** Assembles clients for {@code options} that share this one's connection pool and dispatcher. */
   ClientAssembly derive(ClientOptions options, String defaultBaseUrl) {
     if (options.httpClient() != callerClient) {
-      return create(options, defaultBaseUrl); // another transport: nothing to share
+      return create(options, defaultBaseUrl, authentication); // another transport: nothing to share
     }
     // From the pool and threads alone (or the caller's client as given), not from this assembly's
     // settings: the key, interceptors, log, proxy and TLS may all have changed or been taken away,
@@ -93,12 +103,12 @@ final class ClientAssembly {
     OkHttpClient.Builder builder = callerClient != null
         ? callerClient.newBuilder()
         : new OkHttpClient.Builder().dispatcher(api.dispatcher()).connectionPool(api.connectionPool());
-    return assemble(builder, options, defaultBaseUrl, closed, callerClient);
+    return assemble(builder, options, defaultBaseUrl, closed, callerClient, authentication);
   }
 
   private static ClientAssembly assemble(
       OkHttpClient.Builder builder, ClientOptions options, String defaultBaseUrl, AtomicBoolean closed,
-      @Nullable OkHttpClient callerClient) {
+      @Nullable OkHttpClient callerClient, Authentication authentication) {
     applyTransport(builder, options);
     builder
         .connectTimeout(options.connectTimeout())
@@ -132,23 +142,25 @@ final class ClientAssembly {
     // in its query, which a log line would show.
     OkHttpClient anonymous = builder.build();
 
-    String authorization = "Bearer " + options.apiKey();
     // An application interceptor, not a network one: those run again for each redirect and would
     // re-add the header that OkHttp removed for a new host. First, so the caller's interceptors see it.
-    builder.interceptors().add(0,
-        chain -> chain.proceed(chain.request().newBuilder().header("Authorization", authorization).build()));
+    builder.interceptors().add(0, authentication.adding(options.apiKey()));
+    // OkHttp drops Authorization from a redirect to another host; a key in another header or the query
+    // is dropped here. Before the log, so that the log shows what was sent.
+    builder.addNetworkInterceptor(authentication.guardingRedirects());
     Consumer<String> sink = options.httpLogSink();
     if (sink != null && options.httpLogLevel() != HttpLogLevel.NONE) {
       // A network interceptor, so the log shows each redirect and the headers actually sent. At
       // BODY it reads (and decompresses) the body itself, before the application-level tagger
       // could see a failure: it is told apart from a connection failure here too.
-      BodyReadFailure.around(HttpLog.create(options.httpLogLevel(), sink, options.apiKey()))
+      BodyReadFailure.around(HttpLog.create(options.httpLogLevel(), sink, options.apiKey(), authentication.secretHeaders(),
+          authentication.secretQueryParameters()))
           .forEach(builder::addNetworkInterceptor);
     }
     OkHttpClient api = builder.build();
     String baseUrl = options.baseUrl() != null ? options.baseUrl() : defaultBaseUrl;
     Retrofit retrofit = new Retrofit.Builder().baseUrl(withTrailingSlash(baseUrl)).client(api).build();
-    return new ClientAssembly(api, anonymous, retrofit, closed, callerClient);
+    return new ClientAssembly(api, anonymous, retrofit, closed, callerClient, authentication);
   }
 
   /** Proxy and TLS, each only when set, so that a caller's OkHttpClient keeps its own otherwise. */

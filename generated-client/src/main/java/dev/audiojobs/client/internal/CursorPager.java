@@ -15,7 +15,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Every item of a list operation paged by an opaque cursor (the spec's {@code x-audiojobs-paging}
- * with {@code cursor} and {@code nextCursor}); for generated code, not API.
+ * with {@code cursor} and {@code nextCursor}, or {@code lastItemCursor}: see {@link #afterLastItem}); for
+ * generated code, not API.
  *
  * <p>A walk fetches the first page without a cursor, then each next page with the cursor the page
  * before it returned, and ends after a page that:
@@ -56,6 +57,23 @@ public final class CursorPager<P, T> implements AutoPager<T> {
         Objects.requireNonNull(fetch, "fetch == null"),
         Objects.requireNonNull(items, "items == null"),
         Objects.requireNonNull(nextCursor, "nextCursor == null"));
+  }
+
+  /**
+   * The next cursor of paging by the last item (Stripe-style {@code starting_after=<id of the last item>}):
+   * {@code cursor} of the page's last item, or null for an empty page, which ends the walk.
+   *
+   * @param items the items of a page
+   * @param cursor the cursor an item gives, such as its id
+   * @throws NullPointerException if an argument is null
+   */
+  public static <P, T> Function<P, @Nullable String> afterLastItem(Function<P, List<T>> items, Function<T, String> cursor) {
+    Objects.requireNonNull(items, "items == null");
+    Objects.requireNonNull(cursor, "cursor == null");
+    return page -> {
+      List<T> received = items.apply(page);
+      return received.isEmpty() ? null : cursor.apply(received.get(received.size() - 1));
+    };
   }
 
   @Override

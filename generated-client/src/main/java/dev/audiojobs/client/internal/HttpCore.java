@@ -51,9 +51,21 @@ public final class HttpCore {
    * @throws IllegalArgumentException if {@code defaultBaseUrl} is not an http or https URL
    */
   public static HttpCore create(ClientOptions options, String defaultBaseUrl) {
+    return create(options, defaultBaseUrl, Authentication.bearerEverywhere());
+  }
+
+  /**
+   * Returns the machinery for {@code options}, sending the key as {@code authentication} says for each
+   * operation (the spec's security schemes), instead of {@code Authorization: Bearer <key>} everywhere.
+   *
+   * @param defaultBaseUrl the vendor's base URL, used when {@code options} has none
+   * @throws IllegalArgumentException if {@code defaultBaseUrl} is not an http or https URL
+   */
+  public static HttpCore create(ClientOptions options, String defaultBaseUrl, Authentication authentication) {
     Objects.requireNonNull(options, "options == null");
     Objects.requireNonNull(defaultBaseUrl, "defaultBaseUrl == null");
-    return new HttpCore(options, defaultBaseUrl, ClientAssembly.create(options, defaultBaseUrl));
+    Objects.requireNonNull(authentication, "authentication == null");
+    return new HttpCore(options, defaultBaseUrl, ClientAssembly.create(options, defaultBaseUrl, authentication));
   }
 
   /**

@@ -38,9 +38,16 @@ final class HttpLog implements Interceptor {
   private final HttpLogLevel level;
   private final Consumer<String> sink;
 
-  private HttpLog(HttpLogLevel level, Consumer<String> sink) {
+  /** Headers and query parameters that carry the key (the spec's apiKey schemes): shown as ██ whatever the key's length. */
+  private final java.util.Set<String> secretHeaders;
+  private final java.util.Set<String> secretQuery;
+
+  private HttpLog(HttpLogLevel level, Consumer<String> sink, java.util.Set<String> secretHeaders,
+      java.util.Set<String> secretQuery) {
     this.level = level;
     this.sink = sink;
+    this.secretHeaders = secretHeaders;
+    this.secretQuery = secretQuery;
   }
 
   /**
@@ -49,12 +56,38 @@ final class HttpLog implements Interceptor {
    * @throws IllegalArgumentException if {@code level} is {@link HttpLogLevel#NONE}, which is no log
    */
   static HttpLog create(HttpLogLevel level, Consumer<String> sink, String key) {
+    return create(level, sink, key, java.util.Set.of(), java.util.Set.of());
+  }
+
+  /**
+   * Like {@link #create(HttpLogLevel, Consumer, String)}, also redacting by name the headers and query
+   * parameters {@code secretHeaders} and {@code secretQuery} (case-insensitive for headers), where the key
+   * is sent instead of {@code Authorization}.
+   */
+  static HttpLog create(HttpLogLevel level, Consumer<String> sink, String key, java.util.Set<String> secretHeaders,
+      java.util.Set<String> secretQuery) {
     Objects.requireNonNull(sink, "sink == null");
     Objects.requireNonNull(key, "key == null");
     if (level == HttpLogLevel.NONE) {
       throw new IllegalArgumentException("level NONE logs nothing: add no HttpLog");
     }
-    return new HttpLog(level, line -> sink.accept(Secrets.mask(line, key)));
+    java.util.Set<String> headers = new java.util.TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+    headers.addAll(secretHeaders);
+    return new HttpLog(level, line -> sink.accept(Secrets.mask(line, key)), java.util.Collections.unmodifiableSet(headers),
+        java.util.Set.copyOf(secretQuery));
+  }
+
+  /** {@code url} with the value of every secret query parameter shown as ██. */
+  private String shown(okhttp3.HttpUrl url) {
+    String shown = url.toString();
+    if (secretQuery.isEmpty() || url.querySize() == 0) return shown;
+    for (String name : secretQuery) {
+      String encodedName = okhttp3.HttpUrl.get("http://h/").newBuilder().addQueryParameter(name, "").build().encodedQuery();
+      encodedName = encodedName.substring(0, encodedName.length() - 1); // "name=" without the "="
+      shown = shown.replaceAll("([?&]" + java.util.regex.Pattern.quote(encodedName) + "=)[^&#]*",
+          "$1" + java.util.regex.Matcher.quoteReplacement(REDACTED));
+    }
+    return shown;
   }
 
   @Override
@@ -65,7 +98,7 @@ final class HttpLog implements Interceptor {
     RequestBody requestBody = request.body();
     Connection connection = chain.connection();
 
-    String start = "--> " + request.method() + " " + request.url()
+    String start = "--> " + request.method() + " " + shown(request.url())
         + (connection != null ? " " + connection.protocol() : "");
     if (!logHeaders && requestBody != null) {
       start += " (" + requestBody.contentLength() + "-byte body)";
@@ -89,7 +122,7 @@ final class HttpLog implements Interceptor {
     long contentLength = responseBody == null ? 0 : responseBody.contentLength();
     String bodySize = contentLength != -1 ? contentLength + "-byte" : "unknown-length";
     sink.accept("<-- " + response.code() + (response.message().isEmpty() ? "" : " " + response.message())
-        + " " + response.request().url() + " (" + tookMs + "ms" + (!logHeaders ? ", " + bodySize + " body" : "") + ")");
+        + " " + shown(response.request().url()) + " (" + tookMs + "ms" + (!logHeaders ? ", " + bodySize + " body" : "") + ")");
     if (logHeaders) {
       Headers headers = response.headers();
       for (int i = 0; i < headers.size(); i++) {
@@ -178,7 +211,8 @@ final class HttpLog implements Interceptor {
 
   private void logHeader(Headers headers, int i) {
     String name = headers.name(i);
-    boolean secret = name.equalsIgnoreCase("Authorization") || name.equalsIgnoreCase("Proxy-Authorization");
+    boolean secret = name.equalsIgnoreCase("Authorization") || name.equalsIgnoreCase("Proxy-Authorization")
+        || secretHeaders.contains(name);
     sink.accept(name + ": " + (secret ? REDACTED : headers.value(i)));
   }
 

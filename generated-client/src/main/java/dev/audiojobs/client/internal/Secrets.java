@@ -9,13 +9,15 @@ import java.util.Map;
 /**
  * The one gate through which text a server sent reaches an exception, an accessor or a log: an
  * error or undecodable body, a header value, a decode error's path, a transport failure's message,
- * a log line. It masks the API key wherever it appears, in two forms:
+ * a log line. It masks the API key wherever it appears, in three forms:
  *
  * <ul>
  *   <li>as is;
  *   <li>JSON-escaped, any of its characters written as {@code \}{@code uXXXX} (either case of hex
  *       digits) or, for {@code /}, as {@code \/}: a server that echoes the key inside a JSON string
- *       may escape it ({@code sk\}{@code u005f…}).
+ *       may escape it ({@code sk\}{@code u005f…});
+ *   <li>percent-encoded, any of its ASCII characters written as {@code %XX}: a key sent as a query
+ *       parameter appears so in a URL.
  * </ul>
  *
  * <p>A key shorter than {@value #MIN_KEY_LENGTH} characters is not masked: no vendor issues one,
@@ -117,9 +119,11 @@ final class Secrets {
       char wanted = key.charAt(k);
       if (at < text.length() && text.charAt(at) == wanted) {
         at++;
+      } else if (at + 3 <= text.length() && text.charAt(at) == '%' && wanted < 0x80 && hex(text, at + 1, 2) == wanted) {
+        at += 3; // percent-encoded, as in a URL's query (a key sent as a query parameter)
       } else if (at + 1 < text.length() && text.charAt(at) == '\\') {
         char next = text.charAt(at + 1);
-        if (next == 'u' && at + 6 <= text.length() && hex(text, at + 2) == wanted) {
+        if (next == 'u' && at + 6 <= text.length() && hex(text, at + 2, 4) == wanted) {
           at += 6;
         } else if (next == '/' && wanted == '/') {
           at += 2;
@@ -133,9 +137,9 @@ final class Secrets {
     return at;
   }
 
-  private static int hex(String text, int from) {
+  private static int hex(String text, int from, int digits) {
     int value = 0;
-    for (int i = from; i < from + 4; i++) {
+    for (int i = from; i < from + digits; i++) {
       int digit = Character.digit(text.charAt(i), 16);
       if (digit < 0) {
         return -1;

@@ -200,7 +200,7 @@ final class SpecReaderTest {
   }
 
   @Test
-  void aHeaderParameterIsRefusedNamingTheOperation() {
+  void aHeaderParameterIsRefusedNamingTheParameter() {
     assertThatThrownBy(() -> read("""
         openapi: 3.0.3
         info: {title: t, version: '1'}
@@ -216,7 +216,88 @@ final class SpecReaderTest {
           schemas:
             Jobs: {type: object, properties: {n: {type: integer}}}
         """))
-        .hasMessage("openapi/normalized/acme.yaml: #/paths/~1jobs/get: the generator does not support a parameter in header");
+        .hasMessage("openapi/normalized/acme.yaml: #/paths/~1jobs/get/parameters/0/in: the generator does not support "
+            + "a parameter in header (the client sends path and query parameters)");
+  }
+
+  @Test
+  void allOfMergesPropertiesOfSharedBasesAndInlineAdditionsIntoOneRecordNestedToAnyDepth() throws IOException {
+    Api api = schemas("""
+        Named: {type: object, required: [name], properties: {name: {type: string, maxLength: 5}}}
+        Base:
+          allOf:
+            - $ref: '#/components/schemas/Named'
+            - {type: object, required: [region], properties: {region: {type: string}}}
+        Project:
+          description: A project.
+          allOf:
+            - $ref: '#/components/schemas/Base'
+            - type: object
+              required: [size]
+              properties: {size: {type: integer}, name: {type: string, maxLength: 5}}
+          properties: {note: {type: string}}
+        """);
+
+    Schema.RecordSchema project = api.record("Project");
+    assertThat(project.description()).isEqualTo("A project.");
+    assertThat(project.properties()).extracting(Property::name, Property::required).containsExactly(
+        org.assertj.core.groups.Tuple.tuple("name", true), org.assertj.core.groups.Tuple.tuple("region", true),
+        org.assertj.core.groups.Tuple.tuple("size", true), org.assertj.core.groups.Tuple.tuple("note", false));
+    assertThat(project.property("name").orElseThrow().constraints().maxLength()).isEqualTo(5);
+    assertThat(api.record("Base").properties()).extracting(Property::name).containsExactly("name", "region");
+  }
+
+  @Test
+  void allOfMembersThatDeclareOnePropertyDifferentlyAreRefusedNamingBoth() {
+    assertThatThrownBy(() -> schemas("""
+        Base: {type: object, properties: {size: {type: integer}}}
+        Project:
+          allOf:
+            - $ref: '#/components/schemas/Base'
+            - {type: object, properties: {size: {type: string}}}
+        """))
+        .isInstanceOf(UnsupportedSpecException.class)
+        .hasMessage("openapi/normalized/acme.yaml: #/components/schemas/Project/allOf/1/properties/size: the generator "
+            + "does not support a property declared twice with different schemas, here and at "
+            + "#/components/schemas/Base/properties/size");
+  }
+
+  @Test
+  void anAllOfThatIncludesItselfIsRefused() {
+    assertThatThrownBy(() -> schemas("""
+        A: {allOf: [{$ref: '#/components/schemas/B'}]}
+        B: {allOf: [{$ref: '#/components/schemas/A'}], properties: {x: {type: string}}}
+        """))
+        .hasMessageContaining("#/components/schemas/B/allOf/0: the generator does not support an allOf that includes itself: A");
+  }
+
+  @Test
+  void dailysListPagesByTheIdOfItsLastJob() throws IOException {
+    assertThat(committed("daily").operation("listJobs").orElseThrow().paging()).isEqualTo(
+        new Operation.LastItemCursorPaging("starting_after", "id", "data", "limit", new Type.Ref("JobListItem")));
+  }
+
+  @Test
+  void aLastItemCursorThatIsNotARequiredStringOfTheItemsIsRefused() {
+    assertThatThrownBy(() -> read("""
+        openapi: 3.0.3
+        info: {title: t, version: '1'}
+        servers: [{url: 'https://example.test'}]
+        paths:
+          /jobs:
+            get:
+              operationId: listJobs
+              parameters: [{name: after, in: query, schema: {type: string}}]
+              responses:
+                '200': {description: ok, content: {application/json: {schema: {$ref: '#/components/schemas/Jobs'}}}}
+              x-audiojobs-paging: {cursor: after, lastItemCursor: note, items: data}
+        components:
+          schemas:
+            Jobs: {type: object, properties: {data: {type: array, items: {$ref: '#/components/schemas/Job'}}}}
+            Job: {type: object, required: [id], properties: {id: {type: string}, note: {type: string}}}
+        """))
+        .hasMessage("openapi/normalized/acme.yaml: #/paths/~1jobs/get/x-audiojobs-paging/lastItemCursor: the generator "
+            + "does not support a lastItemCursor that is not a required string property of the items' record: note");
   }
 
   @Test

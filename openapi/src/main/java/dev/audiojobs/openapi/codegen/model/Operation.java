@@ -22,10 +22,12 @@ import org.jspecify.annotations.Nullable;
  * @param upload {@code x-audiojobs-upload}, or null
  * @param thenWait {@code x-audiojobs-then-wait}, or null
  * @param pointer the JSON pointer of the operation ({@code #/paths/~1v1~1jobs/get})
+ * @param auth how the operation sends the key (its security scheme)
  */
 public record Operation(String id, HttpMethod method, String path, String summary, String description,
     List<Parameter> parameters, @Nullable RequestBody requestBody, List<RequestBody> requestBodies, Response success, Map<Integer, String> errors,
-    @Nullable Wait waiting, @Nullable Paging paging, @Nullable Upload upload, @Nullable ThenWait thenWait, String pointer) {
+    @Nullable Wait waiting, @Nullable Paging paging, @Nullable Upload upload, @Nullable ThenWait thenWait, String pointer,
+    Auth auth) {
 
   /** The methods the generator supports. */
   public enum HttpMethod {
@@ -53,7 +55,7 @@ public record Operation(String id, HttpMethod method, String path, String summar
    */
   public Operation withRequestBody(RequestBody body) {
     return new Operation(id, method, path, summary, description, parameters, body, requestBodies, success, errors,
-        waiting, paging, upload, thenWait, pointer);
+        waiting, paging, upload, thenWait, pointer, auth);
   }
 
   /** The parameter named {@code wireName}. */
@@ -155,6 +157,16 @@ public record Operation(String id, HttpMethod method, String path, String summar
    * @param limit the page-size parameter, or null when the operation has none
    */
   public record CursorPaging(String cursor, String nextCursor, String items, @Nullable String limit, Type item)
+      implements Paging {}
+
+  /**
+   * Cursor paging where the next page's cursor is a property of the page's last item (Stripe-style
+   * {@code starting_after=<last id>}): {@code cursor} is an optional string query parameter, {@code itemCursor}
+   * a required string property of the items' record. An empty page is the last.
+   *
+   * @param limit the page-size parameter, or null when the operation has none
+   */
+  public record LastItemCursorPaging(String cursor, String itemCursor, String items, @Nullable String limit, Type item)
       implements Paging {}
 
   /**

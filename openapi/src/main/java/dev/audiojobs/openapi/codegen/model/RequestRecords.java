@@ -19,16 +19,17 @@ final class RequestRecords {
   private static final String SCHEMAS = "#/components/schemas/";
 
   private final Map<String, Schema> models;
-  private final JsonNode schemas;
+  private final Map<String, Map<String, SchemaReader.Located>> declared;
   private final String specPath;
 
   /**
    * @param models every schema as read, updated in place with the request records
-   * @param schemas {@code components/schemas} of the spec, for the keywords the model does not keep
+   * @param declared where each record's properties are declared (allOf members merged), for the keywords the
+   *     model does not keep
    */
-  RequestRecords(Map<String, Schema> models, JsonNode schemas, String specPath) {
+  RequestRecords(Map<String, Schema> models, Map<String, Map<String, SchemaReader.Located>> declared, String specPath) {
     this.models = models;
-    this.schemas = schemas;
+    this.declared = declared;
     this.specPath = specPath;
   }
 
@@ -72,10 +73,14 @@ final class RequestRecords {
         throw unsupported(pointer, "a record both sent in a request body and received; give each direction its schema");
       }
       boolean isMultipart = multipart.contains(e.getKey());
-      JsonNode node = schemas.get(e.getKey());
       for (Property property : record.properties()) {
-        String at = pointer + "/properties/" + escape(property.name());
-        checkRequestConstraints(node.path("properties").path(property.name()), at);
+        SchemaReader.Located where = declared.get(e.getKey()).get(property.name());
+        String at = where.at();
+        checkRequestConstraints(where.node(), at);
+        if (where.node().path("readOnly").asBoolean(false)) {
+          throw unsupported(at + "/readOnly", "a readOnly property in a request record (the client would send what "
+              + "the server only returns); give the request its own schema");
+        }
         if (isMultipart && !(property.type() instanceof Type.Scalar || property.type() instanceof Type.Binary
             || property.type() instanceof Type.Ref ref && models.get(ref.schema()) instanceof EnumSchema)) {
           throw unsupported(at, "a multipart field that is not a scalar, an enum or a file");
@@ -90,6 +95,11 @@ final class RequestRecords {
     for (String name : received) {
       if (models.get(name) instanceof RecordSchema record) {
         for (Property property : record.properties()) {
+          SchemaReader.Located where = declared.get(name).get(property.name());
+          if (where.node().path("writeOnly").asBoolean(false) && property.required()) {
+            throw unsupported(where.at() + "/writeOnly", "a required writeOnly property in a response record (the "
+                + "server never returns it, so every response would fail to decode)");
+          }
           if (property.type() instanceof Type.Binary) {
             throw unsupported(SCHEMAS + name + "/properties/" + escape(property.name()), "a file (format: binary) in a response");
           }

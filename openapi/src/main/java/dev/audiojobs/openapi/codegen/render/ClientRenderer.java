@@ -1,6 +1,7 @@
 package dev.audiojobs.openapi.codegen.render;
 
 import static dev.audiojobs.openapi.codegen.render.RuntimeTypes.API_EXCEPTION;
+import static dev.audiojobs.openapi.codegen.render.RuntimeTypes.AUTHENTICATION;
 import static dev.audiojobs.openapi.codegen.render.RuntimeTypes.CLIENT_OPTIONS;
 import static dev.audiojobs.openapi.codegen.render.RuntimeTypes.DECODE_EXCEPTION;
 import static dev.audiojobs.openapi.codegen.render.RuntimeTypes.HTTP_CORE;
@@ -11,11 +12,13 @@ import static dev.audiojobs.openapi.codegen.render.RuntimeTypes.SLEEPER;
 import static dev.audiojobs.openapi.codegen.render.RuntimeTypes.TRANSPORT_EXCEPTION;
 
 import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.FieldSpec;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
+import dev.audiojobs.openapi.codegen.model.Auth;
 import dev.audiojobs.openapi.codegen.model.Operation;
 import java.time.Clock;
 import java.time.Duration;
@@ -70,6 +73,10 @@ final class ClientRenderer {
             .addJavadoc("The default base URL: the first of the spec's {@code servers}.")
             .initializer("$S", context.api().defaultBaseUrl())
             .build());
+    type.addField(FieldSpec.builder(AUTHENTICATION, "AUTHENTICATION", Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+        .addJavadoc("How each operation sends the key: the security scheme the spec gives it.")
+        .initializer(authentication(context.api().operations()))
+        .build());
     OperationRenderer operations = new OperationRenderer(context);
     for (Operation operation : context.api().operations()) type.addFields(operations.constants(operation));
     type.addField(HTTP_CORE, "core", Modifier.PRIVATE, Modifier.FINAL)
@@ -152,7 +159,7 @@ final class ClientRenderer {
             .build())
         .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build());
     setter(type, builder, "apiKey", ClassName.get(String.class), "apiKey",
-        "The API key, sent as {@code Authorization: Bearer <key>}; required, never logged or shown.");
+        "The API key, sent as " + sentAs(context.api().operations()) + "; required, never logged or shown.");
     setter(type, builder, "baseUrl", ClassName.get(String.class), "baseUrl", """
         Overrides {@link #DEFAULT_BASE_URL}. Refused unless it is https or a loopback address, so the key
         never travels in clear text.
@@ -182,9 +189,49 @@ final class ClientRenderer {
             .addJavadoc("Builds the client.\n\n@throws IllegalStateException when no API key was given\n")
             .addModifiers(Modifier.PUBLIC)
             .returns(client)
-            .addStatement("return new $T($T.create(options.build(), DEFAULT_BASE_URL))", client, HTTP_CORE)
+            .addStatement("return new $T($T.create(options.build(), DEFAULT_BASE_URL, AUTHENTICATION))", client, HTTP_CORE)
             .build())
         .build();
+  }
+
+  /** {@code Authentication.byOperation(Map.ofEntries(Map.entry("getJob", new Authentication.Bearer()), …))}. */
+  private static CodeBlock authentication(java.util.List<Operation> operations) {
+    CodeBlock.Builder entries = CodeBlock.builder();
+    java.util.Set<String> seen = new java.util.LinkedHashSet<>();
+    for (Operation operation : operations) {
+      if (!seen.add(operation.id())) continue;
+      if (seen.size() > 1) entries.add(",");
+      entries.add("\n$T.entry($S, $L)", java.util.Map.class, operation.id(), scheme(operation.auth()));
+    }
+    return CodeBlock.of("$T.byOperation($T.ofEntries($>$L$<))", AUTHENTICATION, java.util.Map.class,
+        entries.build());
+  }
+
+  /** How the key is sent, in words: one way for every operation, or each way some operation uses. */
+  private static String sentAs(java.util.List<Operation> operations) {
+    java.util.Set<String> ways = new java.util.LinkedHashSet<>();
+    for (Operation operation : operations) {
+      Auth auth = operation.auth();
+      if (auth instanceof Auth.Bearer) ways.add("{@code Authorization: Bearer <key>}");
+      if (auth instanceof Auth.Basic) ways.add("HTTP basic credentials ({@code user:password}, or a user alone)");
+      if (auth instanceof Auth.HeaderKey h) ways.add("{@code " + h.name() + ": " + h.prefix() + "<key>}");
+      if (auth instanceof Auth.QueryKey q) ways.add("the query parameter {@code " + q.name() + "}");
+    }
+    if (ways.isEmpty()) return "nothing (no operation declares a security scheme)";
+    return ways.size() == 1 ? ways.iterator().next() : "each operation's security scheme says: " + String.join(", ", ways);
+  }
+
+  private static CodeBlock scheme(Auth auth) {
+    if (auth instanceof Auth.Bearer) return CodeBlock.of("new $T()", AUTHENTICATION.nestedClass("Bearer"));
+    if (auth instanceof Auth.Basic) return CodeBlock.of("new $T()", AUTHENTICATION.nestedClass("Basic"));
+    if (auth instanceof Auth.HeaderKey header) {
+      return CodeBlock.of("new $T($S, $S)", AUTHENTICATION.nestedClass("Header"), header.name(),
+          header.prefix());
+    }
+    if (auth instanceof Auth.QueryKey query) {
+      return CodeBlock.of("new $T($S)", AUTHENTICATION.nestedClass("Query"), query.name());
+    }
+    return CodeBlock.of("new $T()", AUTHENTICATION.nestedClass("None"));
   }
 
   private static void setter(TypeSpec.Builder type, ClassName builder, String method, TypeName parameter, String name,

@@ -28,6 +28,7 @@ import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
 import javax.lang.model.element.Modifier;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The client methods the spec's {@code x-audiojobs-…} extensions ask for, next to an operation's own:
@@ -51,7 +52,23 @@ final class ExtensionRenderer {
       methods.addAll(offsetPagingMethods(operation, paging, parameters));
     }
     if (operation.paging() instanceof Operation.CursorPaging paging) {
-      methods.addAll(cursorPagingMethods(operation, paging, parameters));
+      ClassName pageType = context.types().model(successModel(operation));
+      methods.addAll(cursorPagingMethods(operation, paging.cursor(), paging.items(), paging.limit(), paging.item(), parameters,
+          CodeBlock.of("$T::$N", pageType, Names.member(paging.nextCursor())),
+          "<p>The first page is asked for without " + Javadocs.code(paging.cursor()) + ", each next one with the "
+              + Javadocs.code(paging.nextCursor()) + " of the page before. The walk ends after a page whose "
+              + Javadocs.code(paging.nextCursor()) + " is null, or an empty page."));
+    }
+    if (operation.paging() instanceof Operation.LastItemCursorPaging paging) {
+      ClassName itemType = context.types().model(((Type.Ref) paging.item()).schema());
+      CodeBlock items = itemsFunction(operation, paging.items());
+      methods.addAll(cursorPagingMethods(operation, paging.cursor(), paging.items(), paging.limit(), paging.item(), parameters,
+          CodeBlock.of("$T.afterLastItem($L, $T::$N)", RuntimeTypes.CURSOR_PAGER, items, itemType,
+              Names.member(paging.itemCursor())),
+          "<p>The first page is asked for without " + Javadocs.code(paging.cursor()) + ", each next one with the "
+              + Javadocs.code(paging.itemCursor()) + " of the last item of the page before. The walk ends after an "
+              + "empty page (so a walk makes one request more than there are pages with items), or a page whose last "
+              + "item's " + Javadocs.code(paging.itemCursor()) + " was already used."));
     }
     if (operation.thenWait() != null) methods.addAll(thenWaitMethods(operation, parameters));
     if (operation.upload() != null) methods.add(uploadMethod(operation));
@@ -223,17 +240,25 @@ final class ExtensionRenderer {
     return methods;
   }
 
-  /** {@code …All} for cursor paging: every item, page by page, until {@code nextCursor} is null. */
-  private List<MethodSpec> cursorPagingMethods(Operation operation, Operation.CursorPaging paging,
-      List<ParameterSpec> parameters) {
-    String id = operation.id();
+  /** The function from a page of {@code operation} to its items, none for an absent or null array. */
+  private CodeBlock itemsFunction(Operation operation, String itemsProperty) {
     Schema.RecordSchema page = context.api().record(successModel(operation));
-    Property items = page.property(paging.items()).orElseThrow();
+    Property items = page.property(itemsProperty).orElseThrow();
     ClassName pageType = context.types().model(page.name());
-    CodeBlock itemsFunction = items.required() && !items.nullable()
+    return items.required() && !items.nullable()
         ? CodeBlock.of("$T::$N", pageType, Names.member(items.name()))
         : CodeBlock.of("page -> page.$N() == null ? $T.of() : page.$N()", Names.member(items.name()), List.class,
             Names.member(items.name()));
+  }
+
+  /**
+   * {@code …All} for cursor paging: every item, page by page, each next page asked for with the cursor
+   * {@code nextCursor} takes from the page before.
+   */
+  private List<MethodSpec> cursorPagingMethods(Operation operation, String cursor, String itemsProperty,
+      @Nullable String limit, Type item, List<ParameterSpec> parameters, CodeBlock nextCursor, String how) {
+    String id = operation.id();
+    CodeBlock itemsFunction = itemsFunction(operation, itemsProperty);
     List<ParameterSpec> kept = new ArrayList<>();
     List<CodeBlock> callArguments = new ArrayList<>();
     List<ParameterSpec> keptRequired = new ArrayList<>();
@@ -241,7 +266,7 @@ final class ExtensionRenderer {
     for (int i = 0; i < parameters.size(); i++) {
       boolean isParameter = i < operation.parameters().size();
       ParameterSpec spec = parameters.get(i);
-      if (isParameter && operation.parameters().get(i).name().equals(paging.cursor())) {
+      if (isParameter && operation.parameters().get(i).name().equals(cursor)) {
         callArguments.add(CodeBlock.of("cursor"));
         continue;
       }
@@ -255,18 +280,15 @@ final class ExtensionRenderer {
         "Every item of {@link #" + id + "}, fetched page by page as the result is iterated or streamed; nothing",
         "is fetched before the first item is asked for.",
         "",
-        "<p>The first page is asked for without " + Javadocs.code(paging.cursor()) + ", each next one with the "
-            + Javadocs.code(paging.nextCursor()) + " of the page before. The walk ends after a page whose "
-            + Javadocs.code(paging.nextCursor()) + " is null, or an empty page. No page is fetched twice in one walk; a "
+        how + " No page is fetched twice in one walk; a "
             + "page that fails throws its exception from the iterator, after the items before it. From {@code "
             + "x-audiojobs-paging} in {@code " + context.specPath() + "}.",
         ""));
     for (ParameterSpec p : kept) {
-      boolean isLimit = paging.limit() != null && Names.member(paging.limit()).equals(p.name());
+      boolean isLimit = limit != null && Names.member(limit).equals(p.name());
       doc.add("@param " + p.name() + (isLimit ? " the page size; null for the server's default" : " as for {@link #" + id + "}"));
     }
-    TypeName pager = ParameterizedTypeName.get(AUTO_PAGER, context.types().boxed(paging.item()));
-    CodeBlock nextCursor = CodeBlock.of("$T::$N", pageType, Names.member(paging.nextCursor()));
+    TypeName pager = ParameterizedTypeName.get(AUTO_PAGER, context.types().boxed(item));
     List<MethodSpec> methods = new ArrayList<>();
     methods.add(MethodSpec.methodBuilder(id + "All")
         .addJavadoc("$L", String.join("\n", doc) + "\n")

@@ -26,6 +26,7 @@ final class RuntimeTypes {
   static final ClassName WEBHOOK_VERIFICATION_EXCEPTION = ClassName.get(CLIENT, "WebhookVerificationException");
   static final ClassName WAIT_TIMEOUT_EXCEPTION = ClassName.get(CLIENT, "WaitTimeoutException");
 
+  static final ClassName AUTHENTICATION = ClassName.get(INTERNAL, "Authentication");
   static final ClassName CURSOR_PAGER = ClassName.get(INTERNAL, "CursorPager");
   static final ClassName HTTP_CORE = ClassName.get(INTERNAL, "HttpCore");
   static final ClassName JOB_POLLER = ClassName.get(INTERNAL, "JobPoller");
