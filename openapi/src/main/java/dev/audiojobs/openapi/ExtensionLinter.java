@@ -25,7 +25,9 @@ import java.util.TreeSet;
  *       operation (limit and offset integers, cursor a string); {@code items} names an array property
  *       of its 2xx JSON body, {@code total} an integer one, {@code nextCursor} a nullable string one
  *       (null ends the walk), {@code lastItemCursor} a required string property of the named schema of
- *       the items (its value on a page's last item is the next page's cursor). No other keys.
+ *       the items (its value on a page's last item is the next page's cursor). Or by a next-page URL:
+ *       {@code {nextUrl, items, limit}}, {@code nextUrl} a nullable string property of the 2xx JSON body.
+ *       No other keys.
  *   <li>{@code x-audiojobs-then-wait: {operation, jobIdProperty}}: {@code operation} is the id of an
  *       operation with {@code x-audiojobs-wait} and exactly one required parameter (where the job id
  *       goes); {@code jobIdProperty} is a required string property of this operation's 2xx body.
@@ -49,6 +51,7 @@ final class ExtensionLinter {
   private static final Set<String> OFFSET_PAGING = Set.of("limit", "offset", "items", "total");
   private static final Set<String> CURSOR_PAGING = Set.of("cursor", "nextCursor", "items", "limit");
   private static final Set<String> LAST_ITEM_PAGING = Set.of("cursor", "lastItemCursor", "items", "limit");
+  private static final Set<String> NEXT_URL_PAGING = Set.of("nextUrl", "items", "limit");
 
   private final Map<String, JsonNode> schemas = new HashMap<>();
   private final Map<String, ObjectNode> operationsById = new HashMap<>();
@@ -129,22 +132,24 @@ final class ExtensionLinter {
     Set<String> keys = new TreeSet<>();
     paging.fieldNames().forEachRemaining(keys::add);
     boolean byCursor = keys.contains("cursor");
-    if (byCursor == keys.contains("offset")) {
+    boolean byUrl = keys.contains("nextUrl") && !byCursor && !keys.contains("offset");
+    if (byCursor == keys.contains("offset") && !byUrl) {
       violation(at, "pages either by offset {limit, offset, items, total} or by cursor {cursor, nextCursor, items, limit} "
-          + "or {cursor, lastItemCursor, items, limit}, found " + keys);
+          + "or {cursor, lastItemCursor, items, limit} or by URL {nextUrl, items, limit}, found " + keys);
       return;
     }
     boolean byLastItem = byCursor && keys.contains("lastItemCursor");
-    Set<String> shape = byLastItem ? LAST_ITEM_PAGING : byCursor ? CURSOR_PAGING : OFFSET_PAGING;
+    Set<String> shape = byUrl ? NEXT_URL_PAGING : byLastItem ? LAST_ITEM_PAGING : byCursor ? CURSOR_PAGING : OFFSET_PAGING;
+    String kind = byUrl ? "URL" : byCursor ? "cursor" : "offset";
     for (String key : keys) {
-      if (!shape.contains(key)) violation(at + "." + key, "not a key of paging by " + (byCursor ? "cursor" : "offset") + " " + shape);
+      if (!shape.contains(key)) violation(at + "." + key, "not a key of paging by " + kind + " " + shape);
     }
     for (String key : new TreeSet<>(shape)) {
-      if (!paging.path(key).isTextual()) violation(at + "." + key, "paging by " + (byCursor ? "cursor" : "offset") + " names its " + key);
+      if (!paging.path(key).isTextual()) violation(at + "." + key, "paging by " + kind + " names its " + key);
     }
     queryParameter(at + ".limit", operation, paging.path("limit").asText(""), "integer");
     if (byCursor) queryParameter(at + ".cursor", operation, paging.path("cursor").asText(""), "string");
-    else queryParameter(at + ".offset", operation, paging.path("offset").asText(""), "integer");
+    else if (!byUrl) queryParameter(at + ".offset", operation, paging.path("offset").asText(""), "integer");
     if (success == null) {
       violation(at, "the operation has no 2xx JSON body named in components/schemas to page through");
       return;
@@ -153,7 +158,13 @@ final class ExtensionLinter {
     if (items == null || !"array".equals(items.path("type").asText())) {
       violation(at + ".items", "names no array property of " + success + ": " + paging.path("items").asText(""));
     }
-    if (byLastItem) {
+    if (byUrl) {
+      String name = paging.path("nextUrl").asText("");
+      JsonNode next = property(success, name);
+      if (next == null || !"string".equals(next.path("type").asText()) || !next.path("nullable").asBoolean(false)) {
+        violation(at + ".nextUrl", "names no nullable string property of " + success + " (null ends the walk): " + name);
+      }
+    } else if (byLastItem) {
       String name = paging.path("lastItemCursor").asText("");
       String item = items == null ? null : refName(items.path("items"));
       if (item == null || !schemas.containsKey(item)) {

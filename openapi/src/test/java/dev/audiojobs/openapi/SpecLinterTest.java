@@ -289,6 +289,16 @@ final class SpecLinterTest {
   }
 
   @Test
+  void urlPagingNamesANullableStringOfThePage() {
+    assertThat(lintWriteSide("{cursor: cursor, nextCursor: nextCursor, items: items, limit: limit}",
+        "{nextUrl: nextCursor, items: items, limit: limit}")).isEmpty();
+    assertThat(lintWriteSide("{cursor: cursor, nextCursor: nextCursor, items: items, limit: limit}",
+        "{nextUrl: items, items: items, limit: limit}"))
+        .containsExactly(new SpecLinter.Violation("$.paths['/things'].get.x-audiojobs-paging.nextUrl",
+            "names no nullable string property of ThingPage (null ends the walk): items"));
+  }
+
+  @Test
   void offsetPagingStillNamesIntegerParametersAndAnIntegerTotal() {
     String offset = WRITE_SIDE
         .replace("{name: cursor, in: query, schema: {type: string}}", "{name: skip, in: query, schema: {type: number}}")

@@ -110,6 +110,25 @@ public final class HttpCore {
   }
 
   /**
+   * The URL of a next page that a page of {@code operationId} gave ({@code x-audiojobs-paging.nextUrl}),
+   * resolved against the base URL (a relative one is the vendor's own), for the service's {@code @Url}
+   * method.
+   *
+   * @throws IllegalStateException if it leads to another scheme, host or port than the base URL: the
+   *     key is sent to the vendor only, and a page is not trusted to say where else to send it (the URL,
+   *     masked, is in the message)
+   */
+  public String nextPageUrl(String operationId, String url) {
+    okhttp3.HttpUrl base = assembly.retrofit.baseUrl();
+    okhttp3.HttpUrl next = base.resolve(url);
+    if (next == null || !next.scheme().equals(base.scheme()) || !next.host().equals(base.host()) || next.port() != base.port()) {
+      throw new IllegalStateException(operationId + ": the next page's URL leads away from " + base.scheme() + "://"
+          + base.host() + ":" + base.port() + ", where alone the key is sent: " + Secrets.mask(url, options.apiKey()));
+    }
+    return next.toString();
+  }
+
+  /**
    * Runs {@code call} asynchronously, with the retries of {@link #execute}. The future completes
    * with what {@link #execute} would return, or exceptionally with what it would throw. Cancelling
    * the future cancels the HTTP call in flight, or the wait before a retry; nothing is sent after.

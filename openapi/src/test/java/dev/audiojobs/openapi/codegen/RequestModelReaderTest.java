@@ -12,6 +12,7 @@ import dev.audiojobs.openapi.codegen.model.Type;
 import dev.audiojobs.openapi.codegen.model.UnsupportedSpecException;
 import dev.audiojobs.openapi.codegen.model.Vendor;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -213,5 +214,17 @@ final class RequestModelReaderTest {
             responses: {'200': {description: ok, content: {application/json: {schema: {$ref: '#/components/schemas/Made'}}}}}
         """))
         .hasMessageContaining("#/paths/~1things/get/requestBody: the generator does not support a request body on a GET");
+  }
+
+  @Test
+  void pagingByANextPageUrlNamesTheUrlPropertyAndRefusesItOffAGet() throws IOException {
+    assertThat(operation("listEvents").paging())
+        .isEqualTo(new Operation.NextUrlPaging("next_url", "events", "limit", new Type.Ref("Speaker")));
+    String spec = Files.readString(Path.of("src/test/resources/codegen/acme.yaml"));
+    String cursorAndUrl = spec.replace("        nextUrl: next_url\n", "        nextUrl: next_url\n        cursor: limit\n");
+    assertThatThrownBy(() -> SpecReader.read(new YAMLMapper().readTree(cursorAndUrl), new Vendor("acme")))
+        .isInstanceOf(UnsupportedSpecException.class)
+        .hasMessageContaining("#/paths/~1v1~1events/get/x-audiojobs-paging/cursor: the generator does not support paging "
+            + "by a next-page URL with cursor");
   }
 }

@@ -330,6 +330,13 @@ final class SpecCoverageTest {
             .extracting(Operation.Outcome::description).containsExactly("the thing", "not yet"));
     generated(Kind.RESPONSE, "content", spec -> {}, api ->
         assertThat(api.operation("getThing").orElseThrow().success().status()).isEqualTo(200));
+    refused(Kind.RESPONSE, "content", replace(RESPONSE + "/content", "{application/xml: {schema: {$ref: '#/components/schemas/Thing'}}}"),
+        RESPONSE + "/content/application~1xml");
+    generated(Kind.RESPONSE, "content", both(add(OP + "/responses", "'500': {description: oops, content: {text/html: {}}}"),
+            spec -> {}), // an error body without a named JSON model: ApiException keeps it raw, with status and headers
+        api -> assertThat(api.operation("getThing").orElseThrow().errors()).containsOnlyKeys(404));
+    refused(Kind.RESPONSE, "content", add(OP + "/responses", "'5XX': {description: oops, content: {application/json: "
+        + "{schema: {$ref: '#/components/schemas/Problem'}}}}"), OP + "/responses/5XX");
     ignored(Kind.RESPONSE, "headers", add(RESPONSE, "headers: {X-Rate-Limit: {schema: {type: integer}}}"));
     ignored(Kind.RESPONSE, "links", add(RESPONSE, "links: {self: {operationId: getThing}}"));
     generated(Kind.RESPONSE, "$ref", both(

@@ -208,7 +208,7 @@ final class ExtensionReader {
    */
   Operation.Paging paging(String where, JsonNode paging, List<Parameter> params, Operation.Response success) {
     String at = where + "/x-audiojobs-paging";
-    onlyKeys(paging, Set.of("limit", "offset", "total", "items", "cursor", "nextCursor", "lastItemCursor"), at);
+    onlyKeys(paging, Set.of("limit", "offset", "total", "items", "cursor", "nextCursor", "lastItemCursor", "nextUrl"), at);
     String model = successModel(success, at);
     Map<String, SchemaReader.Located> declared = types.declared.getOrDefault(model, Map.of());
     String itemsProperty = paging.path("items").asText("");
@@ -218,6 +218,25 @@ final class ExtensionReader {
     }
     Type item = types.type(itemsSchema.path("items"), declared.get(itemsProperty).at() + "/items");
     Type integer = new Type.Scalar(Type.Kind.INT);
+    if (paging.has("nextUrl")) {
+      for (String other : List.of("cursor", "nextCursor", "lastItemCursor", "offset", "total")) {
+        if (paging.has(other)) throw unsupported(at + "/" + other, "paging by a next-page URL with " + other);
+      }
+      if (!where.endsWith("/get")) throw unsupported(at + "/nextUrl", "a next-page URL on an operation other than a GET");
+      String nextUrl = paging.path("nextUrl").asText("");
+      if (!"string".equals(node(declared, nextUrl).path("type").asText())) {
+        throw unsupported(at + "/nextUrl", "a nextUrl that is not a string property of " + model + ": " + nextUrl);
+      }
+      String limit = paging.has("limit") ? paging.get("limit").asText() : null;
+      if (limit != null) {
+        Parameter limitParam = params.stream().filter(p -> p.name().equals(limit)).findFirst()
+            .orElseThrow(() -> unsupported(at + "/limit", "a limit that is not a parameter: " + limit));
+        if (limitParam.required() || !limitParam.type().equals(integer)) {
+          throw unsupported(at + "/limit", "a limit that is not an optional integer parameter");
+        }
+      }
+      return new Operation.NextUrlPaging(nextUrl, itemsProperty, limit, item);
+    }
     if (paging.has("cursor")) {
       String cursor = paging.path("cursor").asText("");
       Parameter cursorParam = params.stream().filter(p -> p.name().equals(cursor)).findFirst()

@@ -166,6 +166,19 @@ public record Operation(String id, HttpMethod method, String path, String summar
    *
    * @param limit the page-size parameter, or null when the operation has none
    */
+  /**
+   * Paging by a next-page URL: {@code nextUrl} is the success record's string property holding the URL of
+   * the next page (null, absent or empty on the last one), fetched with GET as it is, from the vendor's own
+   * origin only.
+   *
+   * @param limit the page-size parameter of the first request, or null when the operation has none
+   */
+  public record NextUrlPaging(String nextUrl, String items, @Nullable String limit, Type item) implements Paging {}
+
+  /**
+   * Cursor paging where the next page's cursor is a property of the page's last item (Stripe-style
+   * {@code starting_after=<last id>}): see {@link LastItemCursorPaging}.
+   */
   public record LastItemCursorPaging(String cursor, String itemCursor, String items, @Nullable String limit, Type item)
       implements Paging {}
 

@@ -202,6 +202,9 @@ final class ClientRenderer {
       if (!seen.add(operation.id())) continue;
       if (seen.size() > 1) entries.add(",");
       entries.add("\n$T.entry($S, $L)", java.util.Map.class, operation.id(), scheme(operation.auth()));
+      if (operation.paging() instanceof Operation.NextUrlPaging) {
+        entries.add(",\n$T.entry($S, $L)", java.util.Map.class, ServiceRenderer.nextPageMethod(operation), scheme(operation.auth()));
+      }
     }
     return CodeBlock.of("$T.byOperation($T.ofEntries($>$L$<))", AUTHENTICATION, java.util.Map.class,
         entries.build());

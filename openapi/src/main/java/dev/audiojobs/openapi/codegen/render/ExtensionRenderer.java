@@ -59,6 +59,9 @@ final class ExtensionRenderer {
               + Javadocs.code(paging.nextCursor()) + " of the page before. The walk ends after a page whose "
               + Javadocs.code(paging.nextCursor()) + " is null, or an empty page."));
     }
+    if (operation.paging() instanceof Operation.NextUrlPaging paging) {
+      methods.addAll(nextUrlPagingMethods(operation, paging, parameters));
+    }
     if (operation.paging() instanceof Operation.LastItemCursorPaging paging) {
       ClassName itemType = context.types().model(((Type.Ref) paging.item()).schema());
       CodeBlock items = itemsFunction(operation, paging.items());
@@ -240,6 +243,35 @@ final class ExtensionRenderer {
     return methods;
   }
 
+  /**
+   * {@code …All} for paging by a next-page URL: the cursor is the URL, which the first page is fetched
+   * without; each next page is fetched from it with GET, after {@code HttpCore.nextPageUrl} checked that it
+   * stays at the vendor.
+   */
+  private List<MethodSpec> nextUrlPagingMethods(Operation operation, Operation.NextUrlPaging paging,
+      List<ParameterSpec> parameters) {
+    String id = operation.id();
+    ClassName pageType = context.types().model(successModel(operation));
+    List<CodeBlock> arguments = new ArrayList<>();
+    for (ParameterSpec p : parameters) arguments.add(CodeBlock.of("$N", p));
+    List<MethodSpec> methods = new ArrayList<>(cursorPagingMethods(operation, null, paging.items(), paging.limit(),
+        paging.item(), parameters, CodeBlock.of("$T::$N", pageType, Names.member(paging.nextUrl())),
+        "<p>The first page is asked for as by {@link #" + id + "}, each next one with GET at the "
+            + Javadocs.code(paging.nextUrl()) + " of the page before (resolved against the base URL; one that leads "
+            + "to another scheme, host or port throws IllegalStateException from the iterator, and the key is not "
+            + "sent there). The walk ends after a page whose " + Javadocs.code(paging.nextUrl())
+            + " is null, or an empty page.",
+        CodeBlock.of("url -> url == null ? $N($L) : $N(url)", id, CodeBlock.join(arguments, ", "), id + "NextPage")));
+    methods.add(MethodSpec.methodBuilder(id + "NextPage")
+        .addModifiers(Modifier.PRIVATE)
+        .returns(pageType)
+        .addParameter(String.class, "url")
+        .addStatement("return core.execute($N, service.$N(core.nextPageUrl($S, url))).body()",
+            OperationRenderer.constant(operation), ServiceRenderer.nextPageMethod(operation), id)
+        .build());
+    return methods;
+  }
+
   /** The function from a page of {@code operation} to its items, none for an absent or null array. */
   private CodeBlock itemsFunction(Operation operation, String itemsProperty) {
     Schema.RecordSchema page = context.api().record(successModel(operation));
@@ -255,8 +287,15 @@ final class ExtensionRenderer {
    * {@code …All} for cursor paging: every item, page by page, each next page asked for with the cursor
    * {@code nextCursor} takes from the page before.
    */
-  private List<MethodSpec> cursorPagingMethods(Operation operation, String cursor, String itemsProperty,
+  private List<MethodSpec> cursorPagingMethods(Operation operation, @Nullable String cursor, String itemsProperty,
       @Nullable String limit, Type item, List<ParameterSpec> parameters, CodeBlock nextCursor, String how) {
+    return cursorPagingMethods(operation, cursor, itemsProperty, limit, item, parameters, nextCursor, how, null);
+  }
+
+  /** Like the method above; {@code fetch}, when given, is the page function of the cursor (else the operation with it). */
+  private List<MethodSpec> cursorPagingMethods(Operation operation, @Nullable String cursor, String itemsProperty,
+      @Nullable String limit, Type item, List<ParameterSpec> parameters, CodeBlock nextCursor, String how,
+      @Nullable CodeBlock fetch) {
     String id = operation.id();
     CodeBlock itemsFunction = itemsFunction(operation, itemsProperty);
     List<ParameterSpec> kept = new ArrayList<>();
@@ -266,7 +305,7 @@ final class ExtensionRenderer {
     for (int i = 0; i < parameters.size(); i++) {
       boolean isParameter = i < operation.parameters().size();
       ParameterSpec spec = parameters.get(i);
-      if (isParameter && operation.parameters().get(i).name().equals(cursor)) {
+      if (isParameter && cursor != null && operation.parameters().get(i).name().equals(cursor)) {
         callArguments.add(CodeBlock.of("cursor"));
         continue;
       }
@@ -297,7 +336,7 @@ final class ExtensionRenderer {
         .addParameters(kept)
         .addCode(CodeBlock.builder()
             .add("return $T.create(\n", RuntimeTypes.CURSOR_PAGER).indent().indent()
-            .add("cursor -> $N($L),\n", id, CodeBlock.join(callArguments, ", "))
+            .add("$L,\n", fetch != null ? fetch : CodeBlock.of("cursor -> $N($L)", id, CodeBlock.join(callArguments, ", ")))
             .add("$L,\n", itemsFunction)
             .add("$L);\n", nextCursor)
             .unindent().unindent()

@@ -30,8 +30,24 @@ final class ServiceRenderer {
             body stays undecoded here because the client decodes it with the generated adapters and keeps the
             raw text for errors.
             """);
-    for (Operation operation : context.api().operations()) type.addMethod(method(operation));
+    for (Operation operation : context.api().operations()) {
+      type.addMethod(method(operation));
+      if (operation.paging() instanceof Operation.NextUrlPaging) {
+        type.addMethod(MethodSpec.methodBuilder(nextPageMethod(operation))
+            .addJavadoc("A next page of {@code $L}, at the URL the page before gave.\n", operation.id())
+            .addModifiers(Modifier.PUBLIC, Modifier.ABSTRACT)
+            .returns(ParameterizedTypeName.get(RETROFIT_CALL, OKHTTP_RESPONSE_BODY))
+            .addAnnotation(retrofit("GET"))
+            .addParameter(ParameterSpec.builder(String.class, "url").addAnnotation(retrofit("Url")).build())
+            .build());
+      }
+    }
     return type.build();
+  }
+
+  /** The service method that fetches a next page of {@code operation} by URL; it sends the key as the operation does. */
+  static String nextPageMethod(Operation operation) {
+    return operation.id() + "NextPage";
   }
 
   private MethodSpec method(Operation operation) {
