@@ -17,10 +17,17 @@ import java.util.stream.Stream;
  * Turns a vendor's upstream spec and overlays into its normalized spec.
  *
  * <pre>
- * openapi/upstream/&lt;vendor&gt;/*.yaml   fragments, merged in file-name order ({@code provenance.yaml} excluded)
- *   + openapi/overlays/&lt;vendor&gt;/*.yaml  Overlay 1.0 documents, applied in file-name order
- *   = openapi/normalized/&lt;vendor&gt;.yaml    canonical YAML, linted
+ * openapi/upstream/&lt;vendor&gt;/*.yaml|yml|json  fragments, each converted from OpenAPI 3.1 when it is 3.1
+ *                                        ({@link OpenApi31}), merged in file-name order ({@code provenance.yaml} excluded)
+ *   + openapi/overlays/&lt;vendor&gt;/*.yaml|yml       Overlay 1.0 documents, applied in file-name order
+ *   → generic rules: open enums, unique operation ids, unreachable schemas removed ({@link GenericRules})
+ *   → inline objects, enums and unions named and moved to components/schemas ({@link InlineSchemas})
+ *   = openapi/normalized/&lt;vendor&gt;.yaml           canonical YAML, linted
  * </pre>
+ *
+ * <p>Overlays see the vendor's document after the 3.1 conversion (what the generator reads, in the
+ * OpenAPI version the normalized spec has) and before naming, so that an overlay can name an inline
+ * schema ({@code x-audiojobs-name}) where the vendor wrote it.
  *
  * <p>The result records the sha256 of every input under {@code info.x-audiojobs-normalized-from}, so
  * the normalized file alone says which upstream it was made from. Output is a pure function of the
@@ -36,10 +43,21 @@ public final class Normalizer {
   static final String PROVENANCE = "provenance.yaml";
 
   private final Path openapiDir;
+  private final String label;
 
   /** @param openapiDir the {@code openapi/} folder holding {@code upstream/} and {@code overlays/} */
   public Normalizer(Path openapiDir) {
-    this.openapiDir = openapiDir;
+    this(openapiDir, "openapi");
+  }
+
+  /**
+   * A normalizer of another folder laid out like {@code openapi/} (the third-party test fixtures).
+   *
+   * @param label how errors and headers name {@code dir}, e.g. {@code openapi/src/test/resources/thirdparty}
+   */
+  public Normalizer(Path dir, String label) {
+    this.openapiDir = dir;
+    this.label = label;
   }
 
   /** The vendors with an upstream folder, sorted. */
@@ -63,6 +81,21 @@ public final class Normalizer {
    *     the message names the file and the JSON path or line
    */
   public String normalize(String vendor) {
+    return normalized(vendor).text();
+  }
+
+  /**
+   * The normalized spec of a vendor, and what the normalizer decided on its own that a reader should
+   * know: each inline schema it named, and where.
+   */
+  public record Normalized(String text, List<String> notes) {
+    public Normalized {
+      notes = List.copyOf(notes);
+    }
+  }
+
+  /** Like {@link #normalize(String)}, with the notes. */
+  public Normalized normalized(String vendor) {
     Path upstreamDir = openapiDir.resolve("upstream").resolve(vendor);
     List<Path> upstream = yamlFiles(upstreamDir).stream()
         .filter(p -> !p.getFileName().toString().equals(PROVENANCE)).toList();
@@ -71,7 +104,7 @@ public final class Normalizer {
     }
     List<FragmentMerger.Fragment> fragments = new ArrayList<>();
     for (Path file : upstream) {
-      fragments.add(new FragmentMerger.Fragment(display(file), YamlFiles.readObject(file, display(file))));
+      fragments.add(fragment(file, display(file)));
     }
     ObjectNode document = FragmentMerger.merge(fragments);
 
@@ -79,6 +112,10 @@ public final class Normalizer {
     for (Path file : overlays) {
       OverlayApplier.apply(Overlay.read(file, display(file)), document);
     }
+    String target = display(normalizedFile(vendor));
+    List<String> notes = new ArrayList<>(GenericRules.apply(document, target));
+    notes.addAll(GenericRules.pruneUnreachable(document));
+    for (InlineSchemas.Named named : InlineSchemas.hoist(document, target)) notes.add("named " + named);
 
     ObjectNode info = document.with("info");
     ObjectNode from = info.putObject("x-audiojobs-normalized-from");
@@ -89,7 +126,6 @@ public final class Normalizer {
 
     ObjectNode ordered = CanonicalYaml.order(document);
     String text = header(vendor) + CanonicalYaml.write(ordered);
-    String target = display(normalizedFile(vendor));
     List<SpecLinter.Violation> violations = SpecLinter.lint(ordered, text);
     if (!violations.isEmpty()) {
       SpecLinter.Violation first = violations.get(0);
@@ -99,12 +135,30 @@ public final class Normalizer {
       }
       throw new SpecException(target, first.path(), "lint: " + all);
     }
-    return text;
+    return new Normalized(text, notes);
+  }
+
+  /**
+   * Converts an upstream document from OpenAPI 3.1 to 3.0.3 in place, as normalizing does (see
+   * {@link OpenApi31}); leaves other versions alone. The upstream check compares documents so converted.
+   *
+   * @throws SpecException naming {@code file}, the JSON pointer and the reason, for what 3.0 cannot say
+   */
+  public static void toOpenApi30(ObjectNode document, String file) {
+    OpenApi31.convert(document, file);
+  }
+
+  /** An upstream file read, and converted when it is OpenAPI 3.1, so errors name the file it came from. */
+  static FragmentMerger.Fragment fragment(Path file, String displayName) {
+    ObjectNode document = YamlFiles.readObject(file, displayName);
+    OpenApi31.convert(document, displayName);
+    return new FragmentMerger.Fragment(displayName, document);
   }
 
   private String header(String vendor) {
-    return "# Normalized spec of " + vendor + ": openapi/upstream/" + vendor + "/ + openapi/overlays/" + vendor
-        + "/.\n# Generated by dev.audiojobs.openapi.Normalizer; do not edit. Regenerate: " + REGENERATE + "\n";
+    String regenerate = label.equals("openapi") ? REGENERATE : "see " + label + "/README.md";
+    return "# Normalized spec of " + vendor + ": " + label + "/upstream/" + vendor + "/ + " + label + "/overlays/" + vendor
+        + "/.\n# Generated by dev.audiojobs.openapi.Normalizer; do not edit. Regenerate: " + regenerate + "\n";
   }
 
   /** Writes every vendor's normalized spec; returns the files whose content changed. */
@@ -134,16 +188,11 @@ public final class Normalizer {
     Path base = openapiDir.toAbsolutePath().normalize();
     Path abs = file.toAbsolutePath().normalize();
     String relative = abs.startsWith(base) ? base.relativize(abs).toString() : abs.toString();
-    return ("openapi/" + relative).replace('\\', '/');
+    return (label + "/" + relative).replace('\\', '/');
   }
 
   private static List<Path> yamlFiles(Path dir) {
-    if (!Files.isDirectory(dir)) return List.of();
-    try (Stream<Path> files = Files.list(dir)) {
-      return files.filter(p -> p.getFileName().toString().endsWith(".yaml")).sorted().toList();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return YamlFiles.documents(dir);
   }
 
   private static String readIfExists(Path file) {
@@ -173,6 +222,9 @@ public final class Normalizer {
     Normalizer normalizer = new Normalizer(Path.of(args[1]));
     try {
       if (args[0].equals("write")) {
+        for (String vendor : normalizer.vendors()) {
+          normalizer.normalized(vendor).notes().forEach(note -> System.out.println(vendor + ": " + note));
+        }
         List<Path> changed = normalizer.writeAll();
         System.out.println(changed.isEmpty() ? "normalized specs are up to date" : "rewrote " + changed);
       } else {

@@ -7,14 +7,18 @@ import com.jayway.jsonpath.Configuration;
 import com.jayway.jsonpath.DocumentContext;
 import com.jayway.jsonpath.InvalidPathException;
 import com.jayway.jsonpath.JsonPath;
+import com.jayway.jsonpath.JsonPathException;
 import com.jayway.jsonpath.Option;
 import com.jayway.jsonpath.PathNotFoundException;
 import com.jayway.jsonpath.spi.json.JacksonJsonNodeJsonProvider;
 import com.jayway.jsonpath.spi.mapper.JacksonMappingProvider;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Iterator;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -29,7 +33,12 @@ import java.util.regex.Pattern;
  *   <li>A target that selects nothing is an error, never a no-op: it means the upstream spec moved
  *       under the overlay, and the decision the action records must be looked at again.
  *   <li>{@code update} on a scalar (a string, a number) is an error: target its parent object instead.
+ *   <li>A node selected twice ({@code ['k','k']}) is one match; a path Jayway lists where nothing is
+ *       (an index past the end of an array) is no match.
  * </ul>
+ *
+ * <p>Every error names the overlay file, the action ({@code $.actions[3]}), its reason (the
+ * {@code description}) and its target, whatever went wrong: Jayway's own exceptions never escape.
  *
  * <p>JSONPath is Jayway's, over the Jackson tree, which it edits in place.
  */
@@ -67,52 +76,79 @@ final class OverlayApplier {
     List<String> matches = select(file, action, document);
     if (action.remove()) {
       // Delete the deepest matches first so that removing a node never moves another match's index.
-      for (int i = matches.size() - 1; i >= 0; i--) {
-        JsonPath.using(VALUES).parse(document).delete(matches.get(i));
+      // Last match first (array indexes), then deepest first (a child before its parent); the sort is stable.
+      List<String> deepestFirst = new ArrayList<>(matches);
+      java.util.Collections.reverse(deepestFirst);
+      deepestFirst.sort(Comparator.comparingInt((String p) -> OverlayTrace.segments(p).size()).reversed());
+      for (String match : deepestFirst) {
+        if (OverlayTrace.at(document, match).isMissingNode()) continue; // went with an ancestor removed before it
+        try {
+          JsonPath.using(VALUES).parse(document).delete(match);
+        } catch (JsonPathException e) {
+          throw error(file, action, ".target", "cannot remove " + match + ": " + describe(e), e);
+        }
       }
       return;
     }
-    DocumentContext values = JsonPath.using(VALUES).parse(document);
     for (String match : matches) {
-      Object target = values.read(match);
+      JsonNode target = OverlayTrace.at(document, match);
       if (target instanceof ObjectNode object) {
         if (!action.update().isObject()) {
-          throw new SpecException(
-              file, action.path() + ".update", "target " + match + " is an object; the update must be a mapping");
+          throw error(file, action, ".update", "selects " + match + ", an object; the update must be a mapping, found "
+              + action.update().getNodeType(), null);
         }
         mergeObject(object, (ObjectNode) action.update());
       } else if (target instanceof ArrayNode array) {
         append(array, action.update());
       } else {
-        throw new SpecException(
-            file,
-            action.path() + ".target",
-            action.target() + " selects " + match + ", which is a scalar; target its parent object to replace it");
+        throw error(file, action, ".target",
+            "selects " + match + ", which is a scalar; target its parent object to replace it", null);
       }
     }
   }
 
+  /**
+   * The concrete paths {@code action}'s target selects in {@code document}, in selection order, each
+   * once and each existing.
+   *
+   * @throws SpecException naming the overlay file, the action, its reason and its target, when the
+   *     target is not valid JSONPath, cannot be evaluated, or selects nothing
+   */
   static List<String> select(String file, Overlay.Action action, ObjectNode document) {
-    List<String> matches = new ArrayList<>();
+    Set<String> matches = new LinkedHashSet<>();
     try {
       // With the Jackson provider, the path list comes back as an ArrayNode of strings.
       Object found = JsonPath.using(PATHS).parse(document).read(action.target());
       DocumentContext values = JsonPath.using(VALUES).parse(document);
-      if (found instanceof ArrayNode paths) paths.forEach(p -> expandInto(matches, p.asText(), values));
-      else if (found instanceof List<?> paths) paths.forEach(p -> expandInto(matches, String.valueOf(p), values));
+      List<String> paths = new ArrayList<>();
+      if (found instanceof ArrayNode list) list.forEach(p -> expandInto(paths, p.asText(), values));
+      else if (found instanceof List<?> list) list.forEach(p -> expandInto(paths, String.valueOf(p), values));
+      for (String path : paths) {
+        // Jayway lists a definite path even where nothing is (an index past the end): not a match.
+        if (!OverlayTrace.at(document, path).isMissingNode()) matches.add(path);
+      }
     } catch (PathNotFoundException e) {
       // A definite path that does not exist: reported below like any other empty match.
     } catch (InvalidPathException e) {
-      throw new SpecException(file, action.path() + ".target", "invalid JSONPath " + action.target() + ": " + e.getMessage(), e);
+      throw error(file, action, ".target", "is an invalid JSONPath: " + describe(e), e);
+    } catch (JsonPathException | IllegalArgumentException e) {
+      throw error(file, action, ".target", "cannot be evaluated: " + describe(e), e);
     }
     if (matches.isEmpty()) {
-      throw new SpecException(
-          file,
-          action.path() + ".target",
-          action.target() + " matches nothing: the upstream spec moved under this action (\""
-              + action.description() + "\"); revisit the decision and retarget or drop it");
+      throw error(file, action, ".target",
+          "matches nothing: the upstream spec moved under this action; revisit the decision and retarget or drop it", null);
     }
-    return matches;
+    return new ArrayList<>(matches);
+  }
+
+  /** Every overlay error: the file, the action (index, reason, target) and what is wrong. */
+  private static SpecException error(String file, Overlay.Action action, String field, String problem, Throwable cause) {
+    return new SpecException(file, action.path() + field,
+        action.target() + " " + problem + " (action \"" + action.description() + "\")", cause);
+  }
+
+  private static String describe(Exception e) {
+    return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
   }
 
   /**

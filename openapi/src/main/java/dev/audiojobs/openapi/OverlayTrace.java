@@ -84,7 +84,7 @@ public final class OverlayTrace {
     for (Path file : yamlFiles(openapiDir.resolve("upstream").resolve(vendor))) {
       if (file.getFileName().toString().equals(Normalizer.PROVENANCE)) continue;
       String name = display(openapiDir, file);
-      fragments.add(new FragmentMerger.Fragment(name, YamlFiles.readObject(file, name)));
+      fragments.add(Normalizer.fragment(file, name));
     }
     if (fragments.isEmpty()) throw new SpecException(display(openapiDir, openapiDir.resolve("upstream").resolve(vendor)), "$", "no upstream spec");
     return FragmentMerger.merge(fragments);
@@ -125,11 +125,6 @@ public final class OverlayTrace {
   }
 
   private static List<Path> yamlFiles(Path dir) {
-    if (!Files.isDirectory(dir)) return List.of();
-    try (Stream<Path> files = Files.list(dir)) {
-      return files.filter(p -> p.getFileName().toString().endsWith(".yaml")).sorted().toList();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return YamlFiles.documents(dir);
   }
 }

@@ -18,20 +18,27 @@ import java.util.regex.Pattern;
  * The rules a normalized spec must satisfy before code is generated from it.
  *
  * <ol>
- *   <li>It is valid OpenAPI 3.0: swagger-parser reads it with no messages at all.
+ *   <li>It is OpenAPI 3.0 ({@code openapi: 3.0.x}; the normalizer converts a 3.1 upstream first,
+ *       {@link OpenApi31}), and valid: swagger-parser reads it with no messages at all.
  *   <li>Every operation has an operation id, unique in the document.
  *   <li>Every schema a response reaches is named: response bodies, object properties, array items
  *       and union members are {@code $ref}s to {@code components/schemas}, never anonymous inline
- *       objects (which generators name {@code InlineResponse200}); a {@code type: object} says what
- *       it holds ({@code properties} or {@code additionalProperties}).
+ *       objects (which generators name {@code InlineResponse200}); a response body may also be an
+ *       inline scalar (a string, raw bytes) or an array of named schemas or scalars; an inline
+ *       {@code allOf} member is a part of its schema, not a type, and may stay inline; a
+ *       {@code type: object} says what it holds ({@code properties}, {@code additionalProperties} or
+ *       its {@code allOf} parts).
  *   <li>Every {@code oneOf} says how a variant is chosen — a {@code discriminator} or an
- *       {@code x-audiojobs-select} rule — and names its fallback, whose schema exists.
+ *       {@code x-audiojobs-select} rule ({@code byKeys} reads the keys of its {@code property}'s
+ *       object, or of the object itself when there is no {@code property}) — and names its fallback,
+ *       whose schema exists.
  *   <li>Counts are integers: a property or parameter whose name means a count ({@code take},
  *       {@code skip}, {@code total}, {@code limit}, {@code offset}, {@code …Count}, {@code num…},
  *       {@code …Speakers}) is not {@code type: number}.
- *   <li>A request body is sent by a POST, PUT or PATCH only, as {@code application/json} or
- *       {@code multipart/form-data} (what the generated client can send), and each of its media
- *       types is a {@code $ref} to a named schema.
+ *   <li>A request body ({@code $ref}s to {@code components/requestBodies} resolved) is sent by a
+ *       POST, PUT or PATCH only, as {@code application/json} or {@code multipart/form-data}, each a
+ *       {@code $ref} to a named schema, or as raw bytes of any other media type, whose schema is
+ *       {@code {type: string, format: binary}}.
  *   <li>Every enum is named: a property, item or parameter with an {@code enum} is a {@code $ref} to a
  *       named enum, or narrows one ({@code enum} beside {@code allOf: [$ref]}); the generator refuses
  *       anything else.
@@ -45,6 +52,10 @@ final class SpecLinter {
   /** Names that mean a count; times and scores ({@code start}, {@code score}) are not counts. */
   static final Pattern COUNT_NAME =
       Pattern.compile("take|skip|total|limit|offset|count|page|pageSize|size|num[A-Z_].*|.*Count|.*_count|total_.*|.*Speakers");
+
+  /** Names that end in a unit: a measure, never a count, whatever they start with. */
+  static final Pattern MEASURE_NAME =
+      Pattern.compile("(?i).*(hours|minutes|seconds|secs|_ms|millis|duration|amount|cost|price|usd|bytes)");
 
   /** The request media types the generated client can send. */
   static final List<String> REQUEST_MEDIA_TYPES = List.of("application/json", "multipart/form-data");
@@ -62,6 +73,13 @@ final class SpecLinter {
   /** Returns every violation in {@code document}, in document order; empty when it passes. */
   static List<Violation> lint(ObjectNode document, String text) {
     List<Violation> violations = new ArrayList<>();
+    String version = document.path("openapi").asText("");
+    if (!version.startsWith("3.0.")) {
+      // swagger-parser reads 3.1 without a message: saying "valid 3.0" of it would be false.
+      violations.add(new Violation("$.openapi", "OpenAPI " + (version.isEmpty() ? "(no version)" : version)
+          + " is not 3.0: the lint and the generator read OpenAPI 3.0 (the normalizer converts a 3.1 upstream)"));
+      return violations;
+    }
     parserMessages(text, violations);
     operations(document, violations);
     schemas(document, violations);
@@ -84,7 +102,7 @@ final class SpecLinter {
     Map<String, JsonNode> byName = new HashMap<>();
     document.path("components").path("schemas").fields().forEachRemaining(e -> byName.put(e.getKey(), e.getValue()));
     forEachOperation(document, (path, operation) -> {
-      requestBody(path, operation, out);
+      requestBody(path, operation, document, out);
       JsonNode id = operation.get("operationId");
       if (id == null || !id.isTextual() || id.asText().isBlank()) {
         out.add(new Violation(path, "operation has no operationId"));
@@ -111,7 +129,7 @@ final class SpecLinter {
             Map.Entry<String, JsonNode> type = media.next();
             JsonNode schema = type.getValue().get("schema");
             String schemaPath = JsonPaths.child(responsePath + ".content", type.getKey()) + ".schema";
-            if (schema != null && !schema.has("$ref")) {
+            if (schema != null && !schema.has("$ref") && !scalarOrListBody(schema)) {
               out.add(new Violation(schemaPath, "a response body is a $ref to a named schema, not an inline schema"));
             }
           }
@@ -120,9 +138,32 @@ final class SpecLinter {
     });
   }
 
-  private static void requestBody(String path, ObjectNode operation, List<Violation> out) {
+  /** An inline response body the generator reads without a name: a scalar, or an array of named schemas or scalars. */
+  private static boolean scalarOrListBody(JsonNode schema) {
+    Set<String> scalars = Set.of("string", "integer", "number", "boolean");
+    String type = schema.path("type").asText("");
+    if (scalars.contains(type)) return !schema.has("enum") && !schema.has("properties");
+    if (!type.equals("array")) return false;
+    JsonNode items = schema.path("items");
+    return items.has("$ref") || scalars.contains(items.path("type").asText("")) && !items.has("enum");
+  }
+
+  private static boolean binary(JsonNode schema) {
+    return "string".equals(schema.path("type").asText()) && "binary".equals(schema.path("format").asText());
+  }
+
+  private static void requestBody(String path, ObjectNode operation, JsonNode document, List<Violation> out) {
     JsonNode body = operation.get("requestBody");
     if (body == null) return;
+    if (body.has("$ref")) {
+      String ref = body.get("$ref").asText();
+      String prefix = "#/components/requestBodies/";
+      body = ref.startsWith(prefix) ? document.path("components").path("requestBodies").path(ref.substring(prefix.length())) : null;
+      if (body == null || body.isMissingNode()) {
+        out.add(new Violation(path + ".requestBody.$ref", "refers to a request body that does not exist: " + ref));
+        return;
+      }
+    }
     String bodyPath = path + ".requestBody";
     String method = path.substring(path.lastIndexOf('.') + 1);
     if (!BODY_METHODS.contains(method)) {
@@ -137,8 +178,12 @@ final class SpecLinter {
       Map.Entry<String, JsonNode> type = media.next();
       String typePath = JsonPaths.child(bodyPath + ".content", type.getKey());
       if (!REQUEST_MEDIA_TYPES.contains(type.getKey())) {
-        out.add(new Violation(typePath, "the client sends request bodies as " + REQUEST_MEDIA_TYPES + " only, not "
-            + type.getKey()));
+        if (!binary(type.getValue().path("schema"))) {
+          out.add(new Violation(typePath + ".schema", "the " + type.getKey() + " body is sent as raw bytes: its schema is"
+              + " {type: string, format: binary} (the client sends JSON and multipart bodies from named schemas: "
+              + REQUEST_MEDIA_TYPES + ")"));
+        }
+        continue;
       }
       if (!type.getValue().path("schema").has("$ref")) {
         out.add(new Violation(typePath + ".schema", "a request body is a $ref to a named schema, not an inline schema"));
@@ -171,7 +216,8 @@ final class SpecLinter {
     if (!named && properties != null) {
       out.add(new Violation(path, "anonymous inline object: name it in components/schemas"));
     }
-    if (type.equals("object") && properties == null && !schema.has("additionalProperties")) {
+    if (type.equals("object") && properties == null && !schema.has("additionalProperties") && !schema.has("allOf")
+        && !schema.has("oneOf") && !schema.has("anyOf")) {
       out.add(new Violation(path, "bare `type: object`: say what it holds (properties or additionalProperties)"));
     }
     if (!named && schema.has("enum") && !schema.has("allOf")) {
@@ -195,7 +241,10 @@ final class SpecLinter {
       if (members == null) continue;
       for (int i = 0; i < members.size(); i++) {
         String memberPath = JsonPaths.index(path + "." + composition, i);
-        if (!members.get(i).has("$ref")) {
+        if (composition.equals("allOf") && !members.get(i).has("$ref")) {
+          // A part of this schema (merged into it by the generator), not a type: its own inside is checked.
+          checkSchema(members.get(i), memberPath, true, byName, out);
+        } else if (!members.get(i).has("$ref")) {
           out.add(new Violation(memberPath, composition + " members are $refs to named schemas"));
         } else {
           checkSchema(members.get(i), memberPath, false, byName, out);
@@ -222,8 +271,10 @@ final class SpecLinter {
           "every union names an existing fallback schema for what no rule selects, found " + fallback));
     }
     JsonNode rules = select.path("byKeys");
-    if (!select.has("property") && select.has("byKeys")) {
-      out.add(new Violation(path + ".x-audiojobs-select.property", "byKeys needs the property whose keys are read"));
+    JsonNode property = select.get("property");
+    if (property != null && (!property.isTextual() || property.asText().isBlank())) {
+      // Absent, byKeys reads the keys of the object itself; present, the keys of that property's object.
+      out.add(new Violation(path + ".x-audiojobs-select.property", "names the property whose keys byKeys reads, found " + property));
     }
     Set<String> members = new HashSet<>();
     union.get("oneOf").forEach(member -> members.add(member.path("$ref").asText()));
@@ -260,7 +311,9 @@ final class SpecLinter {
   }
 
   private static void countsAreIntegers(String name, JsonNode schema, String path, List<Violation> out) {
-    if (COUNT_NAME.matcher(name).matches() && "number".equals(schema.path("type").asText())) {
+    // total_hours, total_cost: a total of a measure, not a count of things.
+    boolean measure = MEASURE_NAME.matcher(name).matches();
+    if (COUNT_NAME.matcher(name).matches() && !measure && "number".equals(schema.path("type").asText())) {
       out.add(new Violation(path + ".type", "`" + name + "` is a count: use type integer, not number"));
     }
   }

@@ -65,6 +65,26 @@ final class YamlFiles {
     return (ObjectNode) node;
   }
 
+  /**
+   * The spec documents in {@code dir}, sorted by file name: {@code .yaml}, {@code .yml} and
+   * {@code .json} files (YAML reads JSON), the names specs are published under. Empty when
+   * {@code dir} does not exist.
+   */
+  static java.util.List<Path> documents(Path dir) {
+    if (!Files.isDirectory(dir)) return java.util.List.of();
+    try (java.util.stream.Stream<Path> files = Files.list(dir)) {
+      return files.filter(YamlFiles::isDocument).sorted().toList();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Whether {@code file} is named like a spec document: {@code .yaml}, {@code .yml} or {@code .json}. */
+  static boolean isDocument(Path file) {
+    String name = file.getFileName().toString();
+    return name.endsWith(".yaml") || name.endsWith(".yml") || name.endsWith(".json");
+  }
+
   static YAMLMapper mapper() {
     return MAPPER;
   }

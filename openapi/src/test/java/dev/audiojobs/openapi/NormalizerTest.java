@@ -120,6 +120,56 @@ final class NormalizerTest {
     assertThatThrownBy(() -> new Normalizer(dir).normalize("acme")).hasMessageContaining("no upstream spec for vendor acme");
   }
 
+  @Test
+  void ymlAndJsonUpstreamsAreReadLikeYaml(@TempDir Path dir) throws IOException {
+    write(dir, "upstream/acme/openapi.yml", MINIMAL);
+    assertThat(new Normalizer(dir).normalize("acme")).contains("openapi/upstream/acme/openapi.yml");
+    Path json = Files.createDirectories(dir.resolve("json"));
+    write(json, "upstream/acme/openapi.json", YamlFiles.parseObject(MINIMAL, "x").toString());
+    assertThat(new Normalizer(json).normalize("acme")).contains("getThing");
+  }
+
+  @Test
+  void aThreeOneUpstreamIsConvertedAndItsInlineObjectsAreNamed(@TempDir Path dir) throws IOException {
+    write(dir, "upstream/acme/openapi.yml", MINIMAL.replace("openapi: 3.0.3", "openapi: 3.1.0")
+        .replace("id: {type: string}", "id: {type: string}\n        note: {type: [string, 'null']}\n"
+            + "        owner: {type: object, properties: {name: {type: string}}}"));
+    Normalizer.Normalized normalized = new Normalizer(dir).normalized("acme");
+    ObjectNode doc = YamlFiles.parseObject(normalized.text(), "x");
+    assertThat(doc.get("openapi").asText()).isEqualTo("3.0.3");
+    assertThat(doc.at("/components/schemas/Thing/properties/note/nullable").asBoolean()).isTrue();
+    assertThat(doc.at("/components/schemas/Thing/properties/owner/$ref").asText()).isEqualTo("#/components/schemas/ThingOwner");
+    assertThat(normalized.notes()).containsExactly(
+        "named #/components/schemas/Thing/properties/owner → #/components/schemas/ThingOwner");
+  }
+
+  @Test
+  void aThreeOneConstructThreeZeroCannotSayFailsNamingTheUpstreamFileAndPointer(@TempDir Path dir) throws IOException {
+    // Before: the lint passed it as valid 3.0 and the generator said "a schema without a type".
+    write(dir, "upstream/acme/openapi.yml", MINIMAL.replace("openapi: 3.0.3", "openapi: 3.1.0")
+        .replace("id: {type: string}", "id: {type: [string, integer]}"));
+    assertThatThrownBy(() -> new Normalizer(dir).normalize("acme"))
+        .isInstanceOf(SpecException.class)
+        .hasMessageStartingWith("openapi/upstream/acme/openapi.yml: #/components/schemas/Thing/properties/id/type: "
+            + "OpenAPI 3.1 → 3.0: several types [string, integer]");
+  }
+
+  @Test
+  void anOverlayNamesAnInlineSchemaWhereTheVendorWroteIt(@TempDir Path dir) throws IOException {
+    write(dir, "upstream/acme/spec.yaml", MINIMAL.replace("id: {type: string}",
+        "id: {type: string}\n        owner: {type: object, properties: {name: {type: string}}}"));
+    write(dir, "overlays/acme/10-names.yaml", """
+        overlay: 1.0.0
+        info: {title: names, version: '1'}
+        actions:
+          - target: $.components.schemas.Thing.properties.owner
+            description: the vendor calls the owner a Person
+            update: {x-audiojobs-name: Person}
+        """);
+    ObjectNode doc = YamlFiles.parseObject(new Normalizer(dir).normalize("acme"), "x");
+    assertThat(doc.at("/components/schemas/Thing/properties/owner/$ref").asText()).isEqualTo("#/components/schemas/Person");
+  }
+
   static final String MINIMAL = """
       openapi: 3.0.3
       info:

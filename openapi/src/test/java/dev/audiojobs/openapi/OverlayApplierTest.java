@@ -100,4 +100,62 @@ final class OverlayApplierTest {
         .hasMessageContaining("$.actions[0].target")
         .hasMessageContaining("invalid JSONPath");
   }
+
+  // ---------------------------------------------------------------- every error path names file, action, reason, target
+
+  private static void failsNaming(String document, String action, String location, String... problem) {
+    org.assertj.core.api.AbstractThrowableAssert<?, ? extends Throwable> thrown =
+        assertThatThrownBy(() -> apply(document, action)).isInstanceOf(SpecException.class);
+    thrown.satisfies(e -> {
+      SpecException spec = (SpecException) e;
+      assertThat(spec.file()).isEqualTo("o.yaml");
+      assertThat(spec.location()).isEqualTo(location);
+      assertThat(spec.problem()).contains("(action \"the reason\")");
+      for (String part : problem) assertThat(spec.problem()).contains(part);
+    });
+  }
+
+  @Test
+  void aNameSelectedTwiceIsOneMatchNotABarePathNotFoundException() {
+    // Before: the second delete of $['s']['x']['k'] threw Jayway's PathNotFoundException, naming nothing.
+    ObjectNode doc = apply("s: {x: {k: 1, j: 2}}", "  - {target: \"$.s.x['k','k']\", description: r, remove: true}");
+    assertThat(doc.toString()).isEqualTo("{\"s\":{\"x\":{\"j\":2}}}");
+  }
+
+  @Test
+  void anIndexPastTheEndIsNoMatchNotASilentNoOp() {
+    failsNaming("s: {x: {k: [1]}}", "  - {target: '$.s.x.k[3]', description: the reason, remove: true}",
+        "$.actions[0].target", "$.s.x.k[3] matches nothing");
+    failsNaming("s: {x: {k: [1]}}", "  - {target: '$.s.x.k[3]', description: the reason, update: {a: 1}}",
+        "$.actions[0].target", "$.s.x.k[3] matches nothing");
+  }
+
+  @Test
+  void removingSeveralIndexesOfOneArrayRemovesExactlyThose() {
+    ObjectNode doc = apply("s: [a, b, c, d]", "  - {target: '$.s[0,2,9]', description: r, remove: true}");
+    assertThat(doc.toString()).isEqualTo("{\"s\":[\"b\",\"d\"]}");
+  }
+
+  @Test
+  void aRemoveWhoseTargetListMissesOneNameRemovesTheOthersAndOneThatMissesAllIsAnError() {
+    ObjectNode doc = apply("p: {a: {get: {}}}", "  - {target: \"$.p['a','b'].get\", description: r, remove: true}");
+    assertThat(doc.toString()).isEqualTo("{\"p\":{\"a\":{}}}");
+    failsNaming("p: {a: {get: {}}}", "  - {target: \"$.p['b','c'].get\", description: the reason, remove: true}",
+        "$.actions[0].target", "$.p['b','c'].get matches nothing");
+  }
+
+  @Test
+  void everyErrorNamesTheFileTheActionItsReasonAndItsTarget() {
+    String second = "  - {target: $.a, description: first, update: {x: 1}}\n";
+    failsNaming("a: {}", second + "  - {target: $.a.b, description: the reason, update: {x: 1}}",
+        "$.actions[1].target", "$.a.b matches nothing");
+    failsNaming("a: {b: 1}", second + "  - {target: $.a.b, description: the reason, update: {x: 1}}",
+        "$.actions[1].target", "$.a.b selects $['a']['b'], which is a scalar");
+    failsNaming("a: {b: {}}", second + "  - {target: $.a.b, description: the reason, update: [1]}",
+        "$.actions[1].update", "$.a.b selects $['a']['b'], an object; the update must be a mapping, found ARRAY");
+    failsNaming("a: {}", second + "  - {target: '$.a[?(@.b ==', description: the reason, update: {x: 1}}",
+        "$.actions[1].target", "$.a[?(@.b == is an invalid JSONPath");
+    failsNaming("a: {}", second + "  - {target: '$.a.*.c', description: the reason, remove: true}",
+        "$.actions[1].target", "$.a.*.c matches nothing");
+  }
 }

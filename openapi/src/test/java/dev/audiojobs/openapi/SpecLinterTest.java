@@ -32,6 +32,15 @@ final class SpecLinterTest {
   }
 
   @Test
+  void anOpenApi31DocumentIsNeverCalledValidOpenApi30() {
+    // swagger-parser reads 3.1 without a message, and the lint used to pass it as "valid OpenAPI 3.0".
+    assertThat(NormalizerTest.MINIMAL).contains("openapi: 3.0.3");
+    assertThat(lint(NormalizerTest.MINIMAL.replace("openapi: 3.0.3", "openapi: 3.1.0")))
+        .containsExactly(new SpecLinter.Violation("$.openapi", "OpenAPI 3.1.0 is not 3.0: the lint and the generator read"
+            + " OpenAPI 3.0 (the normalizer converts a 3.1 upstream)"));
+  }
+
+  @Test
   void parserMessagesAreViolations() {
     assertThat(lint(NormalizerTest.MINIMAL.replace("description: ok", "x-no-description: ok")))
         .extracting(SpecLinter.Violation::problem)
@@ -203,8 +212,12 @@ final class SpecLinterTest {
             "a request body is a $ref to a named schema, not an inline schema"));
     assertThat(lintWriteSide("content: {application/json: {schema: {$ref: '#/components/schemas/NewThing'}}}",
         "content: {application/xml: {schema: {$ref: '#/components/schemas/NewThing'}}}"))
-        .containsExactly(new SpecLinter.Violation("$.paths['/things'].post.requestBody.content['application/xml']",
-            "the client sends request bodies as [application/json, multipart/form-data] only, not application/xml"));
+        .containsExactly(new SpecLinter.Violation("$.paths['/things'].post.requestBody.content['application/xml'].schema",
+            "the application/xml body is sent as raw bytes: its schema is {type: string, format: binary} (the client sends"
+                + " JSON and multipart bodies from named schemas: [application/json, multipart/form-data])"));
+    // Raw bytes of any other media type are a body the client sends as given (issue 16: binary uploads).
+    assertThat(lintWriteSide("content: {application/json: {schema: {$ref: '#/components/schemas/NewThing'}}}",
+        "content: {application/octet-stream: {schema: {type: string, format: binary}}}")).isEmpty();
     assertThat(lintWriteSide("operationId: getThing\n",
         "operationId: getThing\n      requestBody: {content: {application/json: {schema: {$ref: '#/components/schemas/NewThing'}}}}\n"))
         .containsExactly(new SpecLinter.Violation("$.paths['/things/{id}'].get.requestBody",
@@ -360,12 +373,12 @@ final class SpecLinterTest {
     org.assertj.core.api.Assertions.assertThatThrownBy(() -> new Normalizer(dir).normalize("pyannote"))
         .isInstanceOf(SpecException.class)
         .hasMessageContaining("$.paths['/v2/jobs'].get.parameters[0].schema.type: lint: `limit` is a count")
-        .hasMessageContaining("$.paths['/v2/jobs'].get.parameters[2].schema: an inline enum")
-        .hasMessageContaining("$.components.schemas.DiarizeRequest.properties.model: an inline enum")
+        // Inline enums are no longer warts: the normalizer names them (InlineSchemas), and the lint then
+        // asks for the decision only the vendor's meaning can give, whether the client may send other values.
+        .hasMessageContaining("$.components.schemas.DiarizeRequestModel.x-audiojobs-closed: a request body sends DiarizeRequestModel")
         .hasMessageContaining("$.components.schemas.DiarizeRequest.properties.maxSpeakers.type: `maxSpeakers` is a count")
         .hasMessageContaining("$.components.schemas.GetMediaUploadUrl.properties.url.pattern: a JavaScript regex literal")
-        .hasMessageContaining("$.components.schemas.JobCreated.properties.status: an inline enum")
-        .hasMessageContaining("$.components.schemas.TranscriptionConfig.properties.model: an inline enum");
+        .hasMessageContaining("$.components.schemas.TranscriptionConfigModel.x-audiojobs-closed: a request body sends TranscriptionConfigModel");
   }
 
   @Test

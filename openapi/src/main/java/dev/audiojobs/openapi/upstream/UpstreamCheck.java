@@ -317,7 +317,7 @@ public final class UpstreamCheck {
       Path dir = openapiDir.resolve(kind).resolve(vendor);
       if (!Files.isDirectory(dir)) continue;
       try (Stream<Path> files = Files.list(dir)) {
-        for (Path f : files.filter(p -> p.getFileName().toString().endsWith(".yaml")
+        for (Path f : files.filter(p -> p.getFileName().toString().matches(".*\\.(yaml|yml|json)")
             && !p.getFileName().toString().equals(UpstreamTree.PROVENANCE)).sorted().toList()) {
           actual.put(kind + "|openapi/" + kind + "/" + vendor + "/" + f.getFileName(), sha256(f));
         }

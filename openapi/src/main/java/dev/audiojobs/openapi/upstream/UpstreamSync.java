@@ -33,7 +33,11 @@ import java.util.regex.Pattern;
  * <ul>
  *   <li>{@code kind: published} (pyannote): each file's {@code source} page is fetched and the fenced
  *       YAML block named by its {@code extract} line ({@code headed "GET /v1/jobs"}) becomes the file,
- *       byte for byte; the provenance's {@code sha256} and {@code retrieved} date follow.
+ *       byte for byte; the provenance's {@code sha256} and {@code retrieved} date follow. A file with no
+ *       {@code extract} line (or {@code extract: the whole file}) is a raw spec at its URL, YAML or JSON
+ *       ({@code https://raw.githubusercontent.com/…/openapi.yml}): the fetched body becomes the file,
+ *       byte for byte, once it reads as a document with an {@code openapi} (or {@code swagger}) version;
+ *       anything else (an HTML page, an error text) is reported unusable and nothing is written.
  *   <li>{@code kind: drafted} (daily, lyrcs): the spec is ours, drafted from a doc page; when the fetched
  *       page differs from the committed {@code saved-page}, the report says the page changed and the
  *       file needs a redraft. Nothing is rewritten. A drafted file without a {@code saved-page}
@@ -46,6 +50,10 @@ import java.util.regex.Pattern;
  */
 public final class UpstreamSync {
   private static final Pattern HEADED = Pattern.compile("headed \"([^\"]+)\"");
+  /** The extract line of a raw spec file at a URL; no extract line at all means the same. */
+  static final String WHOLE_FILE = "the whole file";
+  private static final com.fasterxml.jackson.databind.ObjectMapper SPEC_READER =
+      new com.fasterxml.jackson.dataformat.yaml.YAMLMapper(); // YAML reads JSON too
 
   private final Path openapiDir;
   private final Path projectRoot;
@@ -134,6 +142,20 @@ public final class UpstreamSync {
         }
         continue;
       }
+      if (!source.hasNonNull("extract") || source.path("extract").asText().equals(WHOLE_FILE)) {
+        // A raw spec file at a URL (YAML or JSON): the fetched body is the file, byte for byte.
+        String problem = notASpec(page);
+        if (problem != null) {
+          problems.add(vendor + " " + file + ": " + url + " " + problem + "; if the spec is embedded in a doc page, name its"
+              + " block with an extract line (the ```yaml block headed \"…\") in " + provenanceFile);
+          continue;
+        }
+        if (rewrite(vendor, dir, file, url, page, out)) {
+          provenanceText = provenanceText.replace(source.path("sha256").asText(), sha256(page));
+          rewritten = true;
+        }
+        continue;
+      }
       Matcher headed = HEADED.matcher(source.path("extract").asText());
       String heading = headed.find() ? headed.group(1) : null;
       List<VendorPages.YamlBlock> blocks;
@@ -149,23 +171,42 @@ public final class UpstreamSync {
             + blocks.stream().map(VendorPages.YamlBlock::heading).toList() + "); update the extract line in " + provenanceFile);
         continue;
       }
-      Path target = dir.resolve(file);
-      if (Files.exists(target) && read(target).equals(block.content())) {
-        out.println("UNCHANGED " + vendor + " " + file + ": the block of " + url + " is the committed file");
-        continue;
+      if (rewrite(vendor, dir, file, url + " (its block)", block.content(), out)) {
+        provenanceText = provenanceText.replace(source.path("sha256").asText(), sha256(block.content()));
+        rewritten = true;
       }
-      write(target, block.content());
-      String oldSha = source.path("sha256").asText();
-      String newSha = sha256(block.content());
-      provenanceText = provenanceText.replace(oldSha, newSha);
-      rewritten = true;
-      out.println("REWROTE " + vendor + " " + file + " from " + url + " (sha256 " + newSha + ")");
     }
     if (rewritten) {
       provenanceText = provenanceText.replaceFirst("(?m)^retrieved: \"[^\"]*\"",
           "retrieved: \"" + LocalDate.now(ZoneOffset.UTC) + "\"");
       write(provenanceFile, provenanceText);
     }
+  }
+
+  /** Writes {@code content} as the upstream file unless it is the committed one; returns whether it wrote. */
+  private static boolean rewrite(String vendor, Path dir, String file, String from, String content, PrintStream out) {
+    Path target = dir.resolve(file);
+    if (Files.exists(target) && read(target).equals(content)) {
+      out.println("UNCHANGED " + vendor + " " + file + ": " + from + " is the committed file");
+      return false;
+    }
+    write(target, content);
+    out.println("REWROTE " + vendor + " " + file + " from " + from + " (sha256 " + sha256(content) + ")");
+    return true;
+  }
+
+  /** Null when {@code body} is an OpenAPI (or Swagger) document in YAML or JSON; else what it is instead. */
+  static String notASpec(String body) {
+    JsonNode document;
+    try {
+      document = SPEC_READER.readTree(body);
+    } catch (IOException e) {
+      String first = body.strip().lines().findFirst().orElse("");
+      return "is neither YAML nor JSON (it starts " + (first.length() > 40 ? first.substring(0, 40) + "…" : first) + ")";
+    }
+    if (document == null || !document.isObject()) return "is not a YAML or JSON mapping";
+    if (!document.has("openapi") && !document.has("swagger")) return "is a document without an `openapi` version, not a spec";
+    return null;
   }
 
   private String fetch(String url) throws IOException {

@@ -52,7 +52,7 @@ final class UpstreamTree {
     Path dir = root.resolve(vendor);
     if (!Files.isDirectory(dir)) return List.of();
     try (Stream<Path> files = Files.list(dir)) {
-      return files.filter(p -> p.getFileName().toString().endsWith(".yaml"))
+      return files.filter(p -> p.getFileName().toString().matches(".*\\.(yaml|yml|json)"))
           .filter(p -> !p.getFileName().toString().equals(PROVENANCE)).sorted().toList();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -70,6 +70,8 @@ final class UpstreamTree {
     ObjectNode merged = null;
     for (Path file : fragments) {
       ObjectNode fragment = read(file);
+      // Compared as the normalizer reads it: a 3.1 fragment in its 3.0 spelling.
+      dev.audiojobs.openapi.Normalizer.toOpenApi30(fragment, display(file));
       if (merged == null) {
         merged = fragment;
       } else {

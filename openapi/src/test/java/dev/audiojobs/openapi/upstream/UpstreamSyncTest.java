@@ -121,6 +121,63 @@ final class UpstreamSyncTest {
     assertThat(sync(2)).contains("UNUSABLE daily: cannot fetch https://docs.daily.co/reference/rest-api/batch-processor/reference/get-job (HTTP 404");
   }
 
+  /** Turns list-jobs.yaml of the copied tree into a raw spec file at a URL: no extract line, a raw source. */
+  private String servedRaw(String body) {
+    Path provenance = openapi.resolve("upstream/pyannote/provenance.yaml");
+    String text = read(provenance);
+    String raw = text.replace("    source: https://docs.pyannote.ai/api-reference/list-jobs\n",
+            "    source: https://raw.example.test/pyannote/list-jobs.yaml\n")
+        .replace("    extract: the ````yaml block headed \"GET /v1/jobs\", fence lines excluded\n", "");
+    assertThat(raw).as("the fixture provenance still has the lines this test rewrites").isNotEqualTo(text)
+        .doesNotContain("headed \"GET /v1/jobs\"");
+    write(provenance, raw);
+    pages.put("/raw.example.test/pyannote/list-jobs.yaml", body);
+    return read(OPENAPI.resolve("upstream/pyannote/list-jobs.yaml"));
+  }
+
+  @Test
+  void aRawYamlSpecAtAUrlIsTheFileByteForByte() {
+    String committed = servedRaw("");
+    String changed = committed.replace("      summary: Get all jobs.", "      summary: Get all the jobs of the team.");
+    assertThat(changed).isNotEqualTo(committed);
+    pages.put("/raw.example.test/pyannote/list-jobs.yaml", changed);
+    String printed = sync(0);
+    assertThat(printed).contains("REWROTE pyannote list-jobs.yaml from https://raw.example.test/pyannote/list-jobs.yaml",
+        "SAFE pyannote listJobs summary: documentation changed");
+    assertThat(read(openapi.resolve("upstream/pyannote/list-jobs.yaml"))).isEqualTo(changed);
+    assertThat(read(openapi.resolve("upstream/pyannote/provenance.yaml"))).contains(UpstreamSync.sha256(changed));
+  }
+
+  @Test
+  void aRawJsonSpecAtAUrlIsTheFileByteForByte() throws IOException {
+    String committed = servedRaw("");
+    String json = new com.fasterxml.jackson.databind.ObjectMapper().writerWithDefaultPrettyPrinter()
+        .writeValueAsString(new com.fasterxml.jackson.dataformat.yaml.YAMLMapper().readTree(committed));
+    pages.put("/raw.example.test/pyannote/list-jobs.yaml", json);
+    String printed = sync(0);
+    assertThat(printed).contains("REWROTE pyannote list-jobs.yaml from https://raw.example.test/pyannote/list-jobs.yaml");
+    assertThat(read(openapi.resolve("upstream/pyannote/list-jobs.yaml"))).isEqualTo(json);
+  }
+
+  @Test
+  void aRawUrlThatServesSomethingElseThanASpecIsUnusableAndNothingIsWritten() {
+    servedRaw("<!doctype html>\n<html><body>Sign in to continue</body></html>\n");
+    assertThat(sync(2)).contains("UNUSABLE pyannote list-jobs.yaml: https://raw.example.test/pyannote/list-jobs.yaml is not a"
+        + " YAML or JSON mapping; if the spec is embedded in a doc page, name its block with an extract line");
+    assertThat(read(openapi.resolve("upstream/pyannote/list-jobs.yaml")))
+        .isEqualTo(read(OPENAPI.resolve("upstream/pyannote/list-jobs.yaml")));
+    pages.put("/raw.example.test/pyannote/list-jobs.yaml", "{\"error\": \"not found\"}");
+    assertThat(sync(2)).contains("is a document without an `openapi` version, not a spec");
+  }
+
+  private static void write(Path file, String text) {
+    try {
+      Files.writeString(file, text, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
   private static String read(Path file) {
     try {
       return Files.readString(file, StandardCharsets.UTF_8);

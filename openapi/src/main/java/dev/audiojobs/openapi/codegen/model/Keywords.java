@@ -97,7 +97,8 @@ public final class Keywords {
           "uniqueItems", RESPONSE_ONLY_CONSTRAINT,
           "minProperties", RESPONSE_ONLY_CONSTRAINT,
           "maxProperties", RESPONSE_ONLY_CONSTRAINT,
-          "x-audiojobs-source", "provenance of the normalized spec; the normalizer's record, not the wire"),
+          "x-audiojobs-source", "provenance of the normalized spec; the normalizer's record, not the wire",
+          "x-audiojobs-named-from", "where the normalizer found an inline schema it named; its record, not the wire"),
       Kind.SECURITY_SCHEME, ordered(
           "description", ANNOTATION,
           "bearerFormat", "documents the token's format; the client sends the key it is given",
