@@ -58,7 +58,12 @@ final class PactReplay {
     List<Finding> findings = new ArrayList<>();
     for (ValidationReport.Message m : report.getMessages()) {
       if (m.getLevel() != ValidationReport.Level.ERROR) continue;
-      String pointer = m.getContext()
+      // A parameter's message carries the pointer "/" of its value: name the parameter instead.
+      String parameter = m.getKey().startsWith("validation.request.parameter")
+          ? m.getContext().flatMap(ValidationReport.MessageContext::getParameter)
+              .map(p -> "request parameter " + p.getIn() + "." + p.getName()).orElse("request parameter")
+          : null;
+      String pointer = parameter != null ? parameter : m.getContext()
           .flatMap(ValidationReport.MessageContext::getPointers)
           .map(ValidationReport.MessageContext.Pointers::getInstance)
           .filter(p -> !p.isEmpty())

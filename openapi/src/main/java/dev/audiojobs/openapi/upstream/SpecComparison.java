@@ -43,7 +43,8 @@ import java.util.TreeSet;
  *       type or format change BREAKING.
  *   <li>Nullable added: BREAKING on a required response property (null is a decode error), else SAFE.
  *       Removed: BREAKING in a request (the client may send null), SAFE in a response.
- *   <li>Enum value added: SAFE, enums are open (in a status the waiter does not know it as terminal).
+ *   <li>Enum value added: SAFE, response enums are open (in a status the waiter does not know it as
+ *       terminal), and a request enum still allows every value the client sends.
  *       Removed: in a request BREAKING (the client may send it); in a response BREAKING when the client
  *       relies on it ({@link Reliance}: a discriminator value, a terminal or unsuccessful status), else
  *       SAFE. A response enum that stops listing values the client relies on: NEEDS_A_HUMAN. A free
@@ -57,6 +58,9 @@ import java.util.TreeSet;
  *       Added operation, optional parameter, declared response, media type: SAFE. A security scheme
  *       renamed with the same mechanism: SAFE (the client sends the mechanism, not the name).
  *   <li>Descriptions, summaries, examples, titles, {@code x-audiojobs-source}: SAFE, documentation.
+ *       Except where an extension's premise is the upstream's prose or absence of a property (a size
+ *       limit read from a description; a property refused because the vendor ignores it): NEEDS_A_HUMAN,
+ *       see {@link ExtensionPremises}.
  * </ul>
  */
 final class SpecComparison {
@@ -361,6 +365,7 @@ final class SpecComparison {
     JsonNode n = effective(newDoc, newRaw);
     Reliance r = relied.merge(refName == null ? null : reliance.get(refName)).merge(Reliance.ofEnum(o));
     documentation(op, where, o, n);
+    if (request) changes.addAll(ExtensionPremises.check(vendor, op, where, o, n));
 
     String oldType = o.path("type").asText(null);
     String newType = n.path("type").asText(null);
@@ -494,8 +499,10 @@ final class SpecComparison {
     Set<String> removed = new TreeSet<>(oldValues);
     removed.removeAll(newValues);
     if (!added.isEmpty()) {
-      changes.add(Change.safe(vendor, op, where, "enum values added " + added + "; the client's enums are open and keep unknown values"
-          + (!request && o.has("x-audiojobs-terminal") ? "; the waiter treats them as not terminal (x-audiojobs-terminal)" : "")));
+      changes.add(Change.safe(vendor, op, where, "enum values added " + added + (request
+          ? "; every value the client sends is still allowed"
+          : "; the client's enums are open and keep unknown values"
+              + (o.has("x-audiojobs-terminal") ? "; the waiter treats them as not terminal (x-audiojobs-terminal)" : ""))));
     }
     if (removed.isEmpty()) return;
     if (request) {
