@@ -236,7 +236,8 @@ final class QuickstartLifecycleTest {
 
   @Test
   void dailyAnswersAccessLinksOfAnUnfinishedJobWithATyped400(DailySimulator sim) throws Exception {
-    DailyClient daily = DailyClient.builder().apiKey(KEY).baseUrl(sim.baseUrl()).clock(sim.clock()).sleeper(new AdvancingSleeper(sim)).build();
+    DailyClient daily = DailyClient.builder().apiKey(KEY).baseUrl(sim.baseUrl()).clock(sim.clock())
+        .sleeper(new AdvancingSleeper(sim)).build();
     String id = daily.submitJob(SubmitJobRequest.builder().preset("transcript")
         .inParams(JobInParams.builder().sourceType("recordingId").recordingId("rec-8").build())
         .outParams(JobOutParams.builder().s3Config(OutputS3Config.builder().s3KeyTemplate("{job_id}").build()).build())
@@ -277,8 +278,10 @@ final class QuickstartLifecycleTest {
     // Each transcription sent once, as written; the file as a multipart part with its name and bytes.
     assertThat(byUrl.request()).isEqualTo("{\"audio_url\":\"https://example.com/song.mp3\",\"language\":\"Tamil\",\"align\":false}");
     assertThat(byFile.request()).isEqualTo("{\"language\":\"Tamil\",\"file\":\"song.mp3\"}");
-    assertThat(sim.uploadedFile(byFile.id())).hasValueSatisfying(b -> assertThat(new String(b, StandardCharsets.US_ASCII)).isEqualTo("ID3-fake-song"));
-    assertThat(calls).filteredOn(c -> c.startsWith("POST /api/v1/transcribe")).containsExactly("POST /api/v1/transcribe 202", "POST /api/v1/transcribe 202");
+    assertThat(sim.uploadedFile(byFile.id()))
+        .hasValueSatisfying(b -> assertThat(new String(b, StandardCharsets.US_ASCII)).isEqualTo("ID3-fake-song"));
+    assertThat(calls).filteredOn(c -> c.startsWith("POST /api/v1/transcribe"))
+        .containsExactly("POST /api/v1/transcribe 202", "POST /api/v1/transcribe 202");
     // The URL job's LRC: 202 at 0, 10, … 120 s, the 2-minute bound; the file job's files at the first try.
     String urlJob = "/api/v1/jobs/" + byUrl.id();
     String fileJob = "/api/v1/jobs/" + byFile.id();
@@ -288,7 +291,8 @@ final class QuickstartLifecycleTest {
             "GET " + fileJob + "/download/srt/original 200", "GET " + fileJob + "/download/words/transliterated 200")).toList());
     // Both jobs waited for first, each polled at 0, 10 and 25 s (2 s queued, 10 s processing); then the
     // URL job's download wait, every 10 s.
-    List<Duration> sleeps = new ArrayList<>(List.of(Duration.ofSeconds(10), Duration.ofSeconds(15), Duration.ofSeconds(10), Duration.ofSeconds(15)));
+    List<Duration> sleeps = new ArrayList<>(
+        List.of(Duration.ofSeconds(10), Duration.ofSeconds(15), Duration.ofSeconds(10), Duration.ofSeconds(15)));
     sleeps.addAll(Collections.nCopies(12, Duration.ofSeconds(10)));
     assertThat(sleeper.sleeps()).isEqualTo(sleeps);
   }
