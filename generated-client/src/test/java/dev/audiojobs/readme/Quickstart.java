@@ -90,7 +90,10 @@ final class Quickstart {
     return daily;
   }
 
-  /** Daily's whole lifecycle: submit, wait, read the outputs, fetch the links; run by QuickstartLifecycleTest. */
+  /**
+   * Daily's whole lifecycle: submit, wait, read the outputs, fetch the links.
+   * Run on its simulator by a verbatim copy in testing's QuickstartLifecycleTest.
+   */
   static void dailyLifecycle(DailyClient daily, String recordingId) throws InterruptedException {
     // README:dailyLifecycle
     SubmitJobRequest request = SubmitJobRequest.builder()
@@ -117,7 +120,10 @@ final class Quickstart {
     // END
   }
 
-  /** Daily's typed "not finished yet" answer to an access link; run by QuickstartLifecycleTest. */
+  /**
+   * Daily's typed "not finished yet" answer to an access link.
+   * Run on its simulator by a verbatim copy in testing's QuickstartLifecycleTest.
+   */
   static void dailyNotFinished(DailyClient daily, String jobId) {
     // README:dailyNotFinished
     try {
@@ -138,7 +144,10 @@ final class Quickstart {
     return lyrcs;
   }
 
-  /** lyrcs.ai's whole lifecycle: by URL and by file, wait, results, downloads; run by QuickstartLifecycleTest. */
+  /**
+   * lyrcs.ai's whole lifecycle: by URL and by file, wait, results, downloads.
+   * Run on its simulator by a verbatim copy in testing's QuickstartLifecycleTest.
+   */
   static void lyrcsLifecycle(LyrcsClient lyrcs, Path song) throws InterruptedException {
     // README:lyrcsLifecycle
     System.out.println(lyrcs.listLanguages()); // the exact, case-sensitive names language takes

@@ -5,10 +5,12 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.URI;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * A simulated lyrcs.ai API ({@code openapi/normalized/lyrcs.yaml}), at {@code <baseUrl>} = {@code
@@ -43,6 +45,9 @@ public final class LyrcsSimulator extends VendorSimulator {
     {"Naan paadum paadal", "Naan paadum paadal", "The song I sing"},
   };
 
+  /** The bytes of each multipart job's file, by job id; guarded by {@link #lock}. */
+  private final Map<String, byte[]> uploads = new HashMap<>();
+
   private LyrcsSimulator(SimulatorOptions options) {
     super("lyrcs", "/api/v1", options);
   }
@@ -55,6 +60,17 @@ public final class LyrcsSimulator extends VendorSimulator {
   /** Starts a simulator with {@code options}. */
   public static LyrcsSimulator start(SimulatorOptions options) {
     return new LyrcsSimulator(options);
+  }
+
+  /**
+   * The bytes of the file a multipart transcription of job {@code jobId} sent; empty for a job sent by
+   * {@code audio_url} or one this simulator does not hold.
+   */
+  public Optional<byte[]> uploadedFile(String jobId) {
+    synchronized (lock) {
+      byte[] bytes = uploads.get(jobId);
+      return bytes == null ? Optional.empty() : Optional.of(bytes.clone());
+    }
   }
 
   @Override
@@ -103,6 +119,7 @@ public final class LyrcsSimulator extends VendorSimulator {
       return error(400, "Unsupported language \"" + language + "\"; GET /languages lists the accepted names (case-sensitive)");
     }
     JobRecord job = submit("transcribe", request, webhook, facts, now);
+    if (form != null) uploads.put(job.id, form.get("file").content().clone());
     ObjectNode accepted = Json.object()
         .put("job_id", job.id)
         .put("status", "queued")

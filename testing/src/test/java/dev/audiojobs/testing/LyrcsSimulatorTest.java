@@ -26,6 +26,7 @@ final class LyrcsSimulatorTest {
     assertThat(a.get("status").asText()).isEqualTo("queued");
     assertThat(a.get("align_requested").asBoolean()).isTrue();
     String id = a.get("job_id").asText();
+    assertThat(sim.uploadedFile(id)).as("sent by audio_url: no file").isEmpty();
 
     HttpResponse<String> notYet = http.get("/jobs/" + id + "/download/lrc/original");
     assertThat(notYet.statusCode()).isEqualTo(202);
@@ -74,6 +75,7 @@ final class LyrcsSimulatorTest {
     assertThat(job.get("results").has("downloads")).isFalse();
     assertThat(http.get("/jobs/" + id + "/download/lrc/original").statusCode()).isEqualTo(202);
     assertThat(sim.job(id).orElseThrow().request()).contains("\"file\":\"song.wav\"");
+    assertThat(sim.uploadedFile(id)).hasValueSatisfying(b -> assertThat(b).isEqualTo(PyannoteSimulatorTest.wav(1)));
   }
 
   @Test

@@ -36,6 +36,20 @@ final class ValidationTest {
   }
 
   @Test
+  void aPropertyTheSpecDoesNotNameIsAllowedInARequestAsOpenApiSays() {
+    try (DailySimulator sim = DailySimulator.start()) {
+      Http http = new Http(sim.baseUrl(), "k");
+      HttpResponse<String> r = http.postJson("/batch-processor", "{\"preset\":\"transcript\",\"inParams\":{\"sourceType\":\"recordingId\","
+          + "\"recordingId\":\"rec-1\"},\"outParams\":{\"s3Config\":{\"s3KeyTemplate\":\"{job_id}\"}},"
+          + "\"transformParams\":{\"transcript\":{\"punctuate\":true,\"redact\":[\"pci\"]}}}");
+
+      assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+      assertThat(sim.jobs()).singleElement().satisfies(j -> assertThat(j.request()).contains("\"redact\":[\"pci\"]"));
+      assertThat(sim.violations()).isEmpty();
+    }
+  }
+
+  @Test
   void anUnknownPathIsA404AndAViolation() {
     try (LyrcsSimulator sim = LyrcsSimulator.start()) {
       HttpResponse<String> r = new Http(sim.baseUrl(), "k").get("/usage");
