@@ -317,7 +317,10 @@ final class DerivedCases {
     json.put("operation", op.id());
     ObjectNode request = json.putObject("request");
     for (JsonNode parameter : op.node().path("parameters")) {
-      if (parameter.path("required").asBoolean()) request.put(parameter.path("name").asText(), "derived-id");
+      if (!parameter.path("required").asBoolean()) continue;
+      // a parameter of an enum takes its first value: a closed one refuses any other before sending
+      String ref = SpecModel.referenced(parameter.path("schema"));
+      request.put(parameter.path("name").asText(), ref != null && spec.isEnum(ref) ? spec.enumValues(ref).get(0) : "derived-id");
     }
     // A response can only be asked for with a request the client sends: the minimal valid body.
     ObjectNode requestBody = DerivedRequests.minimalBody(spec, op);

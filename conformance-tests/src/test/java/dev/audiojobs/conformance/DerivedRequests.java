@@ -18,6 +18,8 @@ import java.util.regex.Pattern;
  * minItems/maxItems, a closed enum, the JSON type) is broken once, which the client must refuse at the
  * property's path before sending, while the value on the rule's edge is sent unchanged. An explicit
  * null where the spec says {@code nullable} and an unknown property on the body must reach the wire too.
+ * The rules of path and query parameters are derived the same way, a refusal expected at the parameter's
+ * wire name ({@code limit}, {@code kind}).
  */
 final class DerivedRequests {
   private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
@@ -107,6 +109,167 @@ final class DerivedRequests {
       extra.putObject(Instances.EXTRA).putArray("kept").add(1).add("two").addNull();
       sent(t, extra, t.body() + " with an unknown property " + Instances.EXTRA + " passes it through", Set.of(rule(t.body(), "", "passthrough")));
     }
+    for (SpecModel.Operation op : spec.operations()) parameterRules(op);
+  }
+
+  /** The path and query parameters of {@code op} as declared (a {@code $ref} resolved), path item's first. */
+  static List<JsonNode> parameters(SpecModel spec, SpecModel.Operation op) {
+    List<JsonNode> all = new ArrayList<>();
+    spec.spec.path("paths").forEach(item -> item.forEach(candidate -> {
+      if (candidate != op.node()) return;
+      item.path("parameters").forEach(all::add);
+      candidate.path("parameters").forEach(all::add);
+    }));
+    return all.stream().map(p -> p.has("$ref") ? spec.spec.at(p.get("$ref").asText().substring(1)) : p).toList();
+  }
+
+  /**
+   * Each rule of a path or query parameter (minimum/maximum, minLength/maxLength, pattern, a closed enum)
+   * broken once, which the client must refuse at the parameter's wire name before sending, while the
+   * value on the rule's edge, and every value of an enum, reaches the wire as the spec's path and query.
+   */
+  private void parameterRules(SpecModel.Operation op) {
+    List<JsonNode> parameters = parameters(spec, op);
+    for (JsonNode parameter : parameters) {
+      String name = parameter.get("name").asText();
+      JsonNode schema = parameter.path("schema");
+      String owner = op.id() + "(" + name + ")";
+      boolean integer = schema.path("type").asText().equals("integer");
+      if (schema.has("minimum")) {
+        double m = schema.get("minimum").asDouble();
+        parameterEdge(op, parameters, name, owner, "minimum", number(m, integer), number(integer ? m - 1 : m - 0.5, integer));
+      }
+      if (schema.has("maximum")) {
+        double m = schema.get("maximum").asDouble();
+        parameterEdge(op, parameters, name, owner, "maximum", number(m, integer), number(integer ? m + 1 : m + 0.5, integer));
+      }
+      String base = valid(parameter).asText();
+      if (schema.has("maxLength")) {
+        int n = schema.get("maxLength").asInt();
+        parameterEdge(op, parameters, name, owner, "maxLength", JSON.textNode(ofLength(schema, base, n)),
+            JSON.textNode(ofLength(schema, base, n + 1)));
+      }
+      if (schema.has("minLength") && schema.get("minLength").asInt() > 0) {
+        int n = schema.get("minLength").asInt();
+        parameterEdge(op, parameters, name, owner, "minLength", JSON.textNode(ofLength(schema, base, n)),
+            JSON.textNode(ofLength(schema, base, n - 1)));
+      }
+      if (schema.has("pattern")) {
+        String mismatch = "derived value, not matching";
+        if (Pattern.compile(schema.get("pattern").asText()).matcher(mismatch).find()) {
+          throw new IllegalStateException(spec.vendor + ": " + owner + ": the pattern matches \"" + mismatch + "\"; derive another mismatch");
+        }
+        parameterRefused(op, parameters, name, JSON.textNode(mismatch), owner + " not matching " + schema.get("pattern").asText(),
+            rule(owner, "", "pattern"));
+      }
+      String ref = SpecModel.referenced(schema);
+      if (ref != null && spec.isEnum(ref)) {
+        for (String v : spec.enumValues(ref)) {
+          parameterSent(op, parameters, name, JSON.textNode(v), owner + " = " + v + " is sent as is", rule(owner, "", "enum " + v));
+        }
+        // An open enum's unknown value is the client's choice (forward compatibility), not a rule of the
+        // spec, which lists the values: only the closed enum's refusal is derived.
+        if (spec.schema(ref).path("x-audiojobs-closed").asBoolean()) {
+          parameterRefused(op, parameters, name, JSON.textNode(Instances.UNKNOWN_ENUM), owner + " outside the closed enum " + ref,
+              rule(owner, "", "closed enum"));
+        }
+      }
+    }
+  }
+
+  private void parameterEdge(SpecModel.Operation op, List<JsonNode> parameters, String name, String owner, String kind,
+      JsonNode onEdge, JsonNode beyond) {
+    parameterSent(op, parameters, name, onEdge, owner + " on its " + kind + " edge is sent as is", rule(owner, "", kind + "-edge"));
+    parameterRefused(op, parameters, name, beyond, owner + " beyond its " + kind, rule(owner, "", kind));
+  }
+
+  /** A valid value of a parameter: its example, an enum's first value, a number's minimum (or 1), or {@code j1}. */
+  private JsonNode valid(JsonNode parameter) {
+    JsonNode schema = parameter.path("schema");
+    String ref = SpecModel.referenced(schema);
+    if (ref != null && spec.isEnum(ref)) return JSON.textNode(spec.enumValues(ref).get(0));
+    String type = schema.path("type").asText();
+    if (type.equals("integer") || type.equals("number")) {
+      return schema.has("minimum") ? number(schema.get("minimum").asDouble(), type.equals("integer")) : JSON.numberNode(1);
+    }
+    if (schema.path("example").isTextual()) return schema.get("example");
+    if (parameter.path("example").isTextual()) return parameter.get("example");
+    if (schema.has("pattern")) {
+      throw new IllegalStateException(spec.vendor + ": parameter " + parameter.get("name").asText() + " has a pattern and no example");
+    }
+    return JSON.textNode(ofLength(schema, "j1", Math.max(2, schema.path("minLength").asInt(0))));
+  }
+
+  /** The request: every required parameter valid, and {@code name} given {@code value}. */
+  private ObjectNode parameterRequest(List<JsonNode> parameters, String name, JsonNode value) {
+    ObjectNode request = JSON.objectNode();
+    for (JsonNode p : parameters) {
+      if (p.path("required").asBoolean()) request.set(p.get("name").asText(), valid(p));
+    }
+    request.set(name, value);
+    return request;
+  }
+
+  private void parameterSent(SpecModel.Operation op, List<JsonNode> parameters, String name, JsonNode value, String description,
+      String covers) {
+    ObjectNode request = parameterRequest(parameters, name, value);
+    SpecModel.Response answer = answer(op);
+    ObjectNode json = parameterCase(op, request, answer, description);
+    String[] where = where(op);
+    String path = where[1];
+    ObjectNode query = JSON.objectNode();
+    for (JsonNode p : parameters) {
+      String n = p.get("name").asText();
+      if (!request.has(n)) continue;
+      if (p.path("in").asText().equals("path")) path = path.replace("{" + n + "}", request.get(n).asText());
+      else query.put(n, request.get(n).asText());
+    }
+    ObjectNode expectRequest = json.putObject("expectRequest");
+    expectRequest.put("method", where[0]).put("path", path).set("query", query);
+    if (answer.status() / 100 == 2) json.putObject("expect").put("outcome", "decoded").put("variant", answer.schema());
+    else json.putObject("expect").put("outcome", "http_error").put("status", answer.status());
+    add(json, Set.of(covers));
+  }
+
+  private void parameterRefused(SpecModel.Operation op, List<JsonNode> parameters, String name, JsonNode value, String description,
+      String covers) {
+    ObjectNode json = parameterCase(op, parameterRequest(parameters, name, value), answer(op),
+        description + ": refused at " + name + " before sending");
+    json.putObject("expect").put("outcome", "invalid_request").put("path", name);
+    add(json, Set.of(covers));
+  }
+
+  private ObjectNode parameterCase(SpecModel.Operation op, ObjectNode request, SpecModel.Response answer, String description) {
+    ObjectNode json = JSON.objectNode();
+    json.put("description", description);
+    json.put("source", "derived from openapi/normalized/" + spec.vendor + ".yaml (parameters)");
+    json.put("operation", op.id());
+    ObjectNode body = minimalBody(spec, op);
+    if (body != null) request.set("body", body);
+    json.set("request", request);
+    ObjectNode response = json.putObject("response");
+    response.put("status", answer.status());
+    response.set("body", responses.build(answer.schema(), List.of(), Instances.Mode.MINIMAL).root());
+    return json;
+  }
+
+  /** The response a parameter case is answered with: the first JSON object success, else the first JSON object error. */
+  private SpecModel.Response answer(SpecModel.Operation op) {
+    return op.responses().stream().filter(r -> r.status() / 100 == 2 && spec.isObject(r.schema())).findFirst()
+        .or(() -> op.responses().stream().filter(r -> spec.isObject(r.schema())).findFirst())
+        .orElseThrow(() -> new IllegalStateException(spec.vendor + ": " + op.id() + " declares no JSON object response"));
+  }
+
+  /** {@code [METHOD, /path/{template}]} of {@code op}. */
+  private String[] where(SpecModel.Operation op) {
+    String[] found = new String[2];
+    spec.spec.path("paths").fields().forEachRemaining(item -> item.getValue().fields().forEachRemaining(m -> {
+      if (m.getValue() == op.node()) {
+        found[0] = m.getKey().toUpperCase(java.util.Locale.ROOT);
+        found[1] = item.getKey();
+      }
+    }));
+    return found;
   }
 
   private void rulesOf(Target t, String s, String p, JsonNode schema, RequestInstances.Built max) {

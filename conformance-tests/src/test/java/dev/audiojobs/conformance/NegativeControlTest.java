@@ -47,6 +47,8 @@ final class NegativeControlTest {
       Map.entry("lyrcs/wrong-list-reencoding.json", "re-encoding differs at $[1]"),
       Map.entry("lyrcs/wrong-multipart-file.json", "part file: expected 4 bytes"),
       Map.entry("lyrcs/size-limit-that-is-allowed.json", "expected the request-validation exception but the call returned TranscribeAccepted"),
+      Map.entry("lyrcs/parameter-refused-that-is-valid.json", "expected the request-validation exception but the call returned"),
+      Map.entry("daily/parameter-refused-at-a-body-path.json", "expected the request to be refused at $.limit but it was refused at limit"),
       Map.entry("daily/not-json.json", "daily/not-json.json: not JSON"));
 
   @Test

@@ -31,23 +31,53 @@ final class RequestSchemas {
     return schema(vendor, operationId).validate(body).stream().map(ValidationMessage::getMessage).sorted().toList();
   }
 
-  private static JsonSchema schema(String vendor, String operationId) {
-    return CACHE.computeIfAbsent(vendor + " " + operationId, key -> {
-      JsonNode spec = VendorClients.spec(vendor);
-      String pointer = null;
-      for (Iterator<Map.Entry<String, JsonNode>> paths = spec.path("paths").fields(); paths.hasNext(); ) {
-        Map.Entry<String, JsonNode> path = paths.next();
-        for (Iterator<Map.Entry<String, JsonNode>> ops = path.getValue().fields(); ops.hasNext(); ) {
-          Map.Entry<String, JsonNode> op = ops.next();
-          if (operationId.equals(op.getValue().path("operationId").asText(null))) {
-            pointer = "/paths/" + path.getKey().replace("~", "~0").replace("/", "~1") + "/" + op.getKey().toLowerCase(Locale.ROOT)
-                + "/requestBody/content/application~1json/schema";
-          }
+  /**
+   * The violations of the path and query parameters in {@code request} (by wire name; {@code body} and
+   * {@code parts} ignored) against their schemas in {@code operationId}'s declaration; empty when all are
+   * valid. A query value is judged as the JSON value the case gives.
+   */
+  static List<String> parameterViolations(String vendor, String operationId, JsonNode request) {
+    List<String> violations = new java.util.ArrayList<>();
+    for (Iterator<Map.Entry<String, JsonNode>> it = request.fields(); it.hasNext(); ) {
+      Map.Entry<String, JsonNode> value = it.next();
+      if (value.getKey().equals("body") || value.getKey().equals("parts")) continue;
+      String pointer = operationPointer(VendorClients.spec(vendor), operationId) + "/parameters";
+      JsonNode declared = VendorClients.spec(vendor).at(pointer);
+      for (int i = 0; i < declared.size(); i++) {
+        if (declared.get(i).path("name").asText().equals(value.getKey())) {
+          load(vendor, pointer + "/" + i + "/schema").validate(value.getValue()).stream()
+              .map(m -> value.getKey() + ": " + m.getMessage()).forEach(violations::add);
         }
       }
-      if (pointer == null || spec.at(pointer).isMissingNode()) {
-        throw new IllegalArgumentException(vendor + ": " + operationId + " has no JSON request body in openapi/normalized/" + vendor + ".yaml");
+    }
+    return violations.stream().sorted().toList();
+  }
+
+  private static String operationPointer(JsonNode spec, String operationId) {
+    for (Iterator<Map.Entry<String, JsonNode>> paths = spec.path("paths").fields(); paths.hasNext(); ) {
+      Map.Entry<String, JsonNode> path = paths.next();
+      for (Iterator<Map.Entry<String, JsonNode>> ops = path.getValue().fields(); ops.hasNext(); ) {
+        Map.Entry<String, JsonNode> op = ops.next();
+        if (operationId.equals(op.getValue().path("operationId").asText(null))) {
+          return "/paths/" + path.getKey().replace("~", "~0").replace("/", "~1") + "/" + op.getKey().toLowerCase(Locale.ROOT);
+        }
       }
+    }
+    throw new IllegalArgumentException("no operation " + operationId);
+  }
+
+  private static JsonSchema schema(String vendor, String operationId) {
+    String pointer = operationPointer(VendorClients.spec(vendor), operationId) + "/requestBody/content/application~1json/schema";
+    if (VendorClients.spec(vendor).at(pointer).isMissingNode()) {
+      throw new IllegalArgumentException(vendor + ": " + operationId + " has no JSON request body in openapi/normalized/" + vendor + ".yaml");
+    }
+    return load(vendor, pointer);
+  }
+
+  /** The schema at {@code pointer} in the vendor's normalized spec, its {@code $ref}s resolved in it. */
+  private static JsonSchema load(String vendor, String pointer) {
+    return CACHE.computeIfAbsent(vendor + " " + pointer, key -> {
+      JsonNode spec = VendorClients.spec(vendor);
       String name = "https://audiojobs.invalid/" + vendor + ".json";
       String document;
       try {

@@ -7,8 +7,10 @@ import java.util.Objects;
  * below its minimum, a string longer than its maximum, a value outside a closed enum, a file
  * larger than the vendor accepts — refused before anything is sent.
  *
- * <p>{@link #path()} says where, rooted at the request body: {@code $.numSpeakers}, {@code
- * $.voiceprints[2].label}; {@code $} is the body (or the file) as a whole. The message is {@code
+ * <p>{@link #path()} says where: in the request body, a JSON path rooted at it ({@code $.numSpeakers},
+ * {@code $.voiceprints[2].label}; {@code $} is the body, or the file, as a whole); for a path or query
+ * parameter, its name as the spec and the wire spell it ({@code limit}, {@code job_id}), never
+ * {@code $}-rooted. The message is {@code
  * "<operation>: invalid request at <path>: <reason>"}; it quotes no value the caller passed, since
  * a value may be a secret (a pre-signed URL, a webhook address with a token).
  *
@@ -25,7 +27,7 @@ public final class RequestValidationException extends AudioJobsException {
    *
    * @param operation the operation id, or the request model's name when a builder refuses a value
    *     outside any call
-   * @param path the JSON path of the offending value, {@code $} rooted
+   * @param path the JSON path of the offending value in the body, {@code $} rooted, or a parameter's wire name
    * @param reason what is wrong, such as {@code "must be at least 1"}
    * @throws NullPointerException if an argument is null
    */
@@ -38,7 +40,7 @@ public final class RequestValidationException extends AudioJobsException {
     this.reason = reason;
   }
 
-  /** Where the request breaks the spec: {@code $.numSpeakers}; {@code $} for the whole body. */
+  /** Where the request breaks the spec: {@code $.numSpeakers}; {@code $} for the whole body; {@code limit} for a parameter. */
   public String path() {
     return path;
   }

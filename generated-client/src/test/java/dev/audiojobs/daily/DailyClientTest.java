@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import dev.audiojobs.client.ApiException;
 import dev.audiojobs.client.DecodeException;
 import dev.audiojobs.client.RetryPolicy;
+import dev.audiojobs.client.RequestValidationException;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.junit5.StartStop;
@@ -67,5 +68,23 @@ final class DailyClientTest {
 
     assertThat(e.statusCode()).isEqualTo(401);
     assertThat(e.error(ApiError.class).map(ApiError::error)).contains("authentication-error");
+  }
+
+  @Test
+  void aLimitOutsideOneToOneHundredIsRefusedAtLimitBeforeAnythingIsSent() throws Exception {
+    // answered, so that a client which sends the request anyway completes and fails below instead of waiting
+    server.enqueue(json(200, "{\"total_count\": 0, \"data\": []}"));
+
+    for (int limit : new int[] {0, 101}) {
+      RequestValidationException e = catchThrowableOfType(RequestValidationException.class,
+          () -> client().listJobs(limit, null, null, null));
+      assertThat(e.path()).isEqualTo("limit");
+      assertThat(e.reason()).isEqualTo(limit == 0 ? "must be at least 1" : "must be at most 100");
+      assertThat(e.attempts()).isZero();
+    }
+    assertThat(server.getRequestCount()).isZero();
+
+    client().listJobs(100, null, null, null);
+    assertThat(server.takeRequest().getTarget()).isEqualTo("/v1/batch-processor?limit=100");
   }
 }

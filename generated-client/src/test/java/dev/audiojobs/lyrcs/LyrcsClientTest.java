@@ -9,6 +9,7 @@ import dev.audiojobs.client.ApiException;
 import dev.audiojobs.client.DecodeException;
 import dev.audiojobs.client.RetryPolicy;
 import java.time.Duration;
+import dev.audiojobs.client.RequestValidationException;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.junit5.StartStop;
@@ -119,5 +120,22 @@ final class LyrcsClientTest {
     assertThat(limited.error(ApiError.class).map(ApiError::retryAfter)).contains(30);
     assertThat(limited.retryAfter()).contains(Duration.ofSeconds(30));
     assertThat(missing.error(ApiError.class).map(ApiError::code)).contains("NOT_001");
+  }
+
+  @Test
+  void aDownloadKindOrVariantTheClosedEnumsDoNotListIsRefusedBeforeAnythingIsSent() {
+    // answered, so that a client which sends the request anyway completes and fails below instead of waiting
+    server.enqueue(json(404, "{\"error\": \"not_found\", \"message\": \"Unknown download kind: pdf\", \"code\": \"NOT_001\"}"));
+
+    RequestValidationException kind = catchThrowableOfType(RequestValidationException.class,
+        () -> client().download("j1", DownloadKind.of("pdf"), DownloadVariant.ORIGINAL));
+    RequestValidationException variant = catchThrowableOfType(RequestValidationException.class,
+        () -> client().download("j1", DownloadKind.LRC, DownloadVariant.of("karaoke")));
+
+    assertThat(kind.path()).isEqualTo("kind");
+    assertThat(kind.getMessage()).isEqualTo("download: invalid request at kind: must be one of lrc, srt, words");
+    assertThat(variant.path()).isEqualTo("variant");
+    assertThat(variant.reason()).isEqualTo("must be one of original, transliterated");
+    assertThat(server.getRequestCount()).isZero();
   }
 }

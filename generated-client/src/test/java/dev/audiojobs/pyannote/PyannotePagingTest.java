@@ -12,6 +12,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
+import dev.audiojobs.client.RequestValidationException;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.junit5.StartStop;
@@ -154,5 +155,22 @@ final class PyannotePagingTest {
     assertThatThrownBy(() -> client().listJobsAll(0, null))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("pageSize < 1: 0");
+  }
+
+  @Test
+  void pageSizesOutsideTheirRangesAreRefusedAtTheParameterBeforeAnythingIsSent() {
+    // answered, so that a client which sends the request anyway completes and fails below instead of waiting
+    server.enqueue(new MockResponse.Builder().code(200).addHeader("Content-Type", "application/json")
+        .body("{\"items\": [], \"nextCursor\": null}").build());
+
+    assertThat(catchThrowable(() -> client().listJobsV2(0, null, null)))
+        .isInstanceOfSatisfying(RequestValidationException.class, e -> assertThat(e.path()).isEqualTo("limit"));
+    assertThat(catchThrowable(() -> client().listJobsV2(101, null, null)))
+        .isInstanceOfSatisfying(RequestValidationException.class, e -> assertThat(e.path()).isEqualTo("limit"));
+    assertThat(catchThrowable(() -> client().listJobs(101, null, null)))
+        .isInstanceOfSatisfying(RequestValidationException.class, e -> assertThat(e.path()).isEqualTo("take"));
+    assertThat(catchThrowable(() -> client().listJobs(null, null, -1)))
+        .isInstanceOfSatisfying(RequestValidationException.class, e -> assertThat(e.path()).isEqualTo("skip"));
+    assertThat(server.getRequestCount()).isZero();
   }
 }

@@ -312,11 +312,30 @@ final class OperationRenderer {
         prepare.addStatement("$T.requireNonNull($N, $S)", Objects.class, name, name + " == null");
       }
     }
+    if (ValidationRenderer.checksParameters(context, operation)) {
+      CodeBlock checked = ValidationRenderer.checkedParameters(context, operation).stream()
+          .map(p -> CodeBlock.of("$N", Names.member(p.name()))).collect(CodeBlock.joining(", "));
+      prepare.addStatement("$T.$N($L)", ValidationRenderer.validationClass(context),
+          ValidationRenderer.parametersCheck(operation), checked);
+    }
     if (operation.requestBody() != null) {
       prepare.addStatement("$T.requireNonNull($N, $S)", Objects.class, REQUEST, REQUEST + " == null");
       prepare.addStatement("$T.check($S, $S, $N)", ValidationRenderer.validationClass(context), operation.id(), "$", REQUEST);
     }
     return prepare.build();
+  }
+
+  /** Whether the operation checks anything before sending: its body or a parameter with a rule. */
+  private boolean validates(Operation operation) {
+    return operation.requestBody() != null || ValidationRenderer.checksParameters(context, operation);
+  }
+
+  /** What {@link #validates} checks, for the javadoc: {@code limit} or {@code request}. */
+  private String validated(Operation operation) {
+    List<String> names = new ArrayList<>(ValidationRenderer.checkedParameters(context, operation).stream()
+        .map(p -> "{@code " + Names.member(p.name()) + "}").toList());
+    if (operation.requestBody() != null) names.add("{@code " + REQUEST + "}");
+    return String.join(" or ", names);
   }
 
   /** The arguments of the service method: the parameters, the request body built from {@code request}. */
@@ -340,9 +359,9 @@ final class OperationRenderer {
     CodeBlock arguments = arguments(parameters);
     CodeBlock nullChecks = prepare(operation, parameters);
     CodeBlock call = CodeBlock.of("$N, service.$N($L)", constant(operation), id, serviceArguments(operation, parameters));
-    CodeBlock requestThrows = operation.requestBody() == null ? CodeBlock.of("")
-        : CodeBlock.of("@throws $T if {@code request} breaks a rule of the spec; nothing is sent\n",
-            RuntimeTypes.REQUEST_VALIDATION_EXCEPTION);
+    CodeBlock requestThrows = !validates(operation) ? CodeBlock.of("")
+        : CodeBlock.of("@throws $T if $L breaks a rule of the spec; nothing is sent\n",
+            RuntimeTypes.REQUEST_VALIDATION_EXCEPTION, validated(operation));
 
     List<MethodSpec> methods = new ArrayList<>();
     MethodSpec.Builder plain = MethodSpec.methodBuilder(id)
@@ -500,9 +519,10 @@ final class OperationRenderer {
         .add("@throws $T for a non-2xx response; the spec declares $L\n", API_EXCEPTION, declared.isEmpty() ? "none" : declared)
         .add("@throws $T when a 2xx body does not fit the spec\n", DECODE_EXCEPTION)
         .add("@throws $T when no response arrives (connection, timeout)\n", TRANSPORT_EXCEPTION)
-        .add(operation.requestBody() == null ? CodeBlock.of("")
-            : CodeBlock.of("@throws $T if {@code request} breaks a rule of the spec (the exception names its JSON path); nothing is sent\n",
-                RuntimeTypes.REQUEST_VALIDATION_EXCEPTION))
+        .add(!validates(operation) ? CodeBlock.of("")
+            : CodeBlock.of("@throws $T if $L breaks a rule of the spec (the exception names a parameter by its wire "
+                + "name, a body's value by its {@code $$}-rooted JSON path); nothing is sent\n",
+                RuntimeTypes.REQUEST_VALIDATION_EXCEPTION, validated(operation)))
         .build();
   }
 }

@@ -6,8 +6,10 @@ import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.FieldSpec;
 import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
 import dev.audiojobs.openapi.codegen.model.Constraints;
+import dev.audiojobs.openapi.codegen.model.Operation;
 import dev.audiojobs.openapi.codegen.model.Property;
 import dev.audiojobs.openapi.codegen.model.Schema;
 import dev.audiojobs.openapi.codegen.model.Type;
@@ -19,8 +21,11 @@ import javax.lang.model.element.Modifier;
 
 /**
  * The package-private {@code <Prefix>Validation}: one {@code check} per request record that throws
- * {@code RequestValidationException} at the first value the spec rejects, with its JSON path. The
- * client calls it before building a body, so a rejected request is never sent.
+ * {@code RequestValidationException} at the first value the spec rejects, with its JSON path, and one
+ * {@code <operationId>Parameters} per operation whose path or query parameters have rules, which throws
+ * at the first parameter the spec rejects, its path being the parameter's wire name ({@code limit},
+ * {@code kind}: never {@code $}-rooted, which is the body's). The client calls them before building a
+ * request, so a rejected request is never sent.
  */
 final class ValidationRenderer {
   private final Context context;
@@ -34,9 +39,27 @@ final class ValidationRenderer {
     return ClassName.get(context.api().vendor().packageName(), context.api().vendor().prefix() + "Validation");
   }
 
-  /** Whether the spec has any request record, and so a validation class. */
+  /** Whether the spec has any request record or any parameter with a rule, and so a validation class. */
   static boolean needed(Context context) {
-    return context.api().schemas().values().stream().anyMatch(s -> s instanceof Schema.RecordSchema r && r.request());
+    return context.api().schemas().values().stream().anyMatch(s -> s instanceof Schema.RecordSchema r && r.request())
+        || context.api().operations().stream().anyMatch(o -> checksParameters(context, o));
+  }
+
+  /** Whether {@code operation} has a parameter with a rule, and so a {@code <operationId>Parameters} check. */
+  static boolean checksParameters(Context context, Operation operation) {
+    ValidationRenderer probe = new ValidationRenderer(context);
+    return operation.parameters().stream().anyMatch(p -> !probe.parameterChecks(p).isEmpty());
+  }
+
+  /** The name of the check of {@code operation}'s parameters: {@code listJobsParameters}. */
+  static String parametersCheck(Operation operation) {
+    return operation.id() + "Parameters";
+  }
+
+  /** The parameters {@link #parametersCheck} takes, in spec order: those with a rule. */
+  static List<Operation.Parameter> checkedParameters(Context context, Operation operation) {
+    ValidationRenderer probe = new ValidationRenderer(context);
+    return operation.parameters().stream().filter(p -> !probe.parameterChecks(p).isEmpty()).toList();
   }
 
   TypeSpec render() {
@@ -44,13 +67,17 @@ final class ValidationRenderer {
     for (Schema schema : context.api().schemas().values()) {
       if (schema instanceof Schema.RecordSchema record && record.request()) checks.add(check(record));
     }
+    for (Operation operation : context.api().operations()) {
+      if (checksParameters(context, operation)) checks.add(parametersMethod(operation));
+    }
     return TypeSpec.classBuilder(validationClass(context))
         .addModifiers(Modifier.FINAL)
         .addJavadoc("""
             What the spec requires of each request record, checked before a request is sent: required
             properties, {@code minimum}/{@code maximum}, {@code minLength}/{@code maxLength}, {@code pattern},
             {@code minItems}/{@code maxItems} and closed enums ({@code x-audiojobs-closed}), as stated in
-            {@code $L}.
+            {@code $L}; and the same rules of each operation's path and query parameters, refused at the
+            parameter's wire name.
             """, context.specPath())
         .addFields(patterns)
         .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build())
@@ -89,6 +116,36 @@ final class ValidationRenderer {
         .addParameter(context.types().model(record.name()), "value")
         .addCode(body.build())
         .build();
+  }
+
+  /**
+   * {@code <operationId>Parameters(…)}: the rules of the operation's parameters, each refused at its wire
+   * name; an optional parameter left out (null) is not checked, a required one is never null here.
+   */
+  private MethodSpec parametersMethod(Operation operation) {
+    MethodSpec.Builder method = MethodSpec.methodBuilder(parametersCheck(operation))
+        .addJavadoc("Throws at the first parameter of {@code $L} that the spec does not allow, named as on the wire.\n",
+            operation.id())
+        .addModifiers(Modifier.STATIC)
+        .addStatement("$T operation = $S", String.class, operation.id());
+    for (Operation.Parameter parameter : checkedParameters(context, operation)) {
+      String name = Names.member(parameter.name());
+      TypeName type = context.types().boxed(parameter.type());
+      method.addParameter(parameter.required() ? type : RuntimeTypes.nullable(type), name);
+      CodeBlock checks = parameterChecks(parameter);
+      if (parameter.required()) {
+        method.addCode(checks);
+      } else {
+        method.beginControlFlow("if ($N != null)", name).addCode(checks).endControlFlow();
+      }
+    }
+    return method.build();
+  }
+
+  /** The checks of one parameter's non-null value, at its wire name; empty when the spec states no rule. */
+  private CodeBlock parameterChecks(Operation.Parameter parameter) {
+    return valueChecks(parameter.type(), parameter.constraints(), CodeBlock.of("$N", Names.member(parameter.name())),
+        CodeBlock.of("$S", parameter.name()), 0);
   }
 
   /** The checks of one non-null value of {@code type}; {@code depth} names loop variables of nested arrays. */
