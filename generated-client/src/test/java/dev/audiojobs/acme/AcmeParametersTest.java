@@ -68,6 +68,19 @@ final class AcmeParametersTest {
   }
 
   @Test
+  void anEmptyPathParameterIsRefusedThoughTheSpecStatesNoRuleForIt() {
+    // GET /v1/jobs/ would address another resource (a list, or nothing) than the job the caller named.
+    server.enqueue(new MockResponse.Builder().code(204).build());
+    Throwable thrown = catchThrowable(() -> client().deleteJob(""));
+
+    assertThat(thrown).isInstanceOfSatisfying(RequestValidationException.class, e -> {
+      assertThat(e.path()).isEqualTo("jobId");
+      assertThat(e.reason()).isEqualTo("must not be empty: an empty path segment would address another resource");
+    });
+    assertThat(server.getRequestCount()).isZero();
+  }
+
+  @Test
   void valuesOnTheEdgesAreSentAndOptionalParametersLeftOutAreNotChecked() throws Exception {
     server.enqueue(new MockResponse.Builder().code(200).addHeader("Content-Type", "text/plain").body("a").build());
     server.enqueue(new MockResponse.Builder().code(200).addHeader("Content-Type", "text/plain").body("b").build());

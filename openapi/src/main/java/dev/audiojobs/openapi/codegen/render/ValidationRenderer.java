@@ -142,10 +142,24 @@ final class ValidationRenderer {
     return method.build();
   }
 
-  /** The checks of one parameter's non-null value, at its wire name; empty when the spec states no rule. */
+  /**
+   * The checks of one parameter's non-null value, at its wire name; empty when the spec states no rule.
+   * A string path parameter is also never empty, whatever the spec states: it is one path segment, and
+   * {@code /jobs/} addresses another resource than the job the caller named.
+   */
   private CodeBlock parameterChecks(Operation.Parameter parameter) {
-    return valueChecks(parameter.type(), parameter.constraints(), CodeBlock.of("$N", Names.member(parameter.name())),
-        CodeBlock.of("$S", parameter.name()), 0);
+    CodeBlock value = CodeBlock.of("$N", Names.member(parameter.name()));
+    CodeBlock path = CodeBlock.of("$S", parameter.name());
+    CodeBlock.Builder checks = CodeBlock.builder();
+    Integer minLength = parameter.constraints().minLength();
+    if (parameter.in() == Operation.Location.PATH && parameter.type().equals(Type.STRING)
+        && (minLength == null || minLength == 0)) {
+      checks.beginControlFlow("if ($L.isEmpty())", value)
+          .addStatement("throw new $T(operation, $L, $S)", RuntimeTypes.REQUEST_VALIDATION_EXCEPTION, path,
+              "must not be empty: an empty path segment would address another resource")
+          .endControlFlow();
+    }
+    return checks.add(valueChecks(parameter.type(), parameter.constraints(), value, path, 0)).build();
   }
 
   /** The checks of one non-null value of {@code type}; {@code depth} names loop variables of nested arrays. */
