@@ -332,6 +332,11 @@ final class SpecCoverageTest {
         assertThat(api.operation("getThing").orElseThrow().success().status()).isEqualTo(200));
     refused(Kind.RESPONSE, "content", replace(RESPONSE + "/content", "{application/xml: {schema: {$ref: '#/components/schemas/Thing'}}}"),
         RESPONSE + "/content/application~1xml");
+    // a text/* success other than text/plain (AssemblyAI's subtitles are text/html or text/vtt): a String, like text/plain
+    generated(Kind.RESPONSE, "content", replace(RESPONSE + "/content", "{text/html: {schema: {type: string}}}"), api ->
+        assertThat(api.operation("getThing").orElseThrow().success().body()).isInstanceOf(Operation.TextBody.class));
+    refused(Kind.RESPONSE, "content", replace(RESPONSE + "/content", "{text/html: {schema: {type: integer}}}"),
+        RESPONSE + "/content/text~1html/schema");
     generated(Kind.RESPONSE, "content", both(add(OP + "/responses", "'500': {description: oops, content: {text/html: {}}}"),
             spec -> {}), // an error body without a named JSON model: ApiException keeps it raw, with status and headers
         api -> assertThat(api.operation("getThing").orElseThrow().errors()).containsOnlyKeys(404));

@@ -92,7 +92,7 @@ public record Operation(String id, HttpMethod method, String path, String summar
   /** A JSON document of {@code type}. */
   public record JsonBody(Type type) implements Body {}
 
-  /** {@code text/plain}, decoded in its charset. */
+  /** Text of any {@code text/*} type ({@code text/plain}, {@code text/html}, {@code text/vtt}…), decoded in its charset. */
   public record TextBody() implements Body {}
 
   /** No body (204). */
@@ -110,7 +110,7 @@ public record Operation(String id, HttpMethod method, String path, String summar
    * One possible success body.
    *
    * @param status the 2xx status
-   * @param mediaType {@code application/json} or {@code text/plain}
+   * @param mediaType {@code application/json} or a {@code text/*} type
    * @param schema the named schema of the body (a model, or an alias of a string or an array)
    * @param body how it decodes ({@link JsonBody} or {@link TextBody})
    * @param description the response's text, empty when there is none

@@ -133,7 +133,11 @@ final class OperationReader {
       errors.put(Integer.parseInt(status), types.refName(schema.get("$ref").asText(), at));
     }
     if (success == null) throw unsupported(where + "/responses", "an operation without a 2xx response");
-    if (outcomes.size() > 1) {
+    // One status in several text types (AssemblyAI's captions: text/plain or text/html) is one String
+    // result whichever the server picks: every text/* success decodes the same way.
+    boolean oneTextResult = outcomes.stream().allMatch(o -> o.body() instanceof Operation.TextBody
+        && o.status() == outcomes.get(0).status());
+    if (outcomes.size() > 1 && !oneTextResult) {
       Set<String> names = new LinkedHashSet<>();
       for (Operation.Outcome outcome : outcomes) {
         if (outcome.schema().isEmpty() || !names.add(outcome.schema())) {
@@ -242,7 +246,10 @@ final class OperationReader {
     return one;
   }
 
-  /** The 2xx response: JSON (a named schema or an array of one), {@code text/plain}, or no body. */
+  /**
+   * The 2xx response: JSON (a named schema or an array of one), text (any {@code text/*} type: text/plain,
+   * text/html, text/vtt…, returned as a String decoded in its charset), or no body.
+   */
   private Operation.Response success(String at, String statusKey, JsonNode content) {
     if (!statusKey.matches("20[0-9]")) throw unsupported(at, "a 2xx range; name the status");
     int status = Integer.parseInt(statusKey);
@@ -251,9 +258,9 @@ final class OperationReader {
     String mediaType = content.fieldNames().next();
     String schemaAt = at + "/content/" + escape(mediaType) + "/schema";
     JsonNode schema = content.get(mediaType).path("schema");
-    if (mediaType.equals("text/plain")) {
+    if (mediaType.startsWith("text/")) {
       if (!schema.isMissingNode() && !Type.STRING.equals(types.type(schema, schemaAt))) {
-        throw unsupported(schemaAt, "a text/plain body whose schema is not a string");
+        throw unsupported(schemaAt, "a " + mediaType + " body whose schema is not a string");
       }
       return new Operation.Response(status, new Operation.TextBody());
     }
