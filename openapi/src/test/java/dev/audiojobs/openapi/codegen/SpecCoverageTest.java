@@ -281,14 +281,28 @@ final class SpecCoverageTest {
       assertThat(p.type()).isEqualTo(new Type.Scalar(Type.Kind.LONG));
       assertThat(p.constraints().minimum()).isEqualByComparingTo("1");
     });
-    refused(Kind.PARAMETER, "schema", add(PARAM, "schema: {type: array, items: {type: string}}"), PARAM);
+    refused(Kind.PARAMETER, "schema", add(PARAM, "schema: {type: array, items: {type: string}}"), PARAM); // an array in a path
+    // an array of scalars in a query (AssemblyAI's word search): a List, its item counts checked
+    generated(Kind.PARAMETER, "schema", add(PARAM, "{in: query, required: false, schema: {type: array, items: {type: string}, "
+        + "minItems: 1}}"), api -> {
+      Operation.Parameter p = api.operation("getThing").orElseThrow().parameters().get(0);
+      assertThat(p.type()).isEqualTo(new Type.ListOf(Type.STRING));
+      assertThat(p.constraints().minItems()).isEqualTo(1);
+      assertThat(p.explode()).isTrue();
+    });
+    refused(Kind.PARAMETER, "schema", add(PARAM, "{in: query, required: false, schema: {type: array, items: "
+        + "{type: array, items: {type: string}}}}"), PARAM + "/schema/items");
     generated(Kind.PARAMETER, "style", add(PARAM, "style: simple"), api ->
         assertThat(api.operation("getThing").orElseThrow().parameters().get(0).type()).isEqualTo(Type.STRING));
     refused(Kind.PARAMETER, "style", add(PARAM, "style: matrix"), PARAM + "/style");
     refused(Kind.PARAMETER, "allowReserved", add(PARAM, "{in: query, allowReserved: true}"), PARAM + "/allowReserved");
     generated(Kind.PARAMETER, "allowReserved", add(PARAM, "{in: query, required: false, allowReserved: false}"), api ->
         assertThat(api.operation("getThing").orElseThrow().parameters().get(0).in()).isEqualTo(Operation.Location.QUERY));
-    ignored(Kind.PARAMETER, "explode", add(PARAM, "explode: true"));
+    // explode: how a query array is sent (?w=a&w=b when true, the default; ?w=a,b when false)
+    generated(Kind.PARAMETER, "explode", add(PARAM, "{in: query, required: false, explode: false, schema: {type: array, "
+        + "items: {type: integer}}}"), api ->
+        assertThat(api.operation("getThing").orElseThrow().parameters().get(0).explode()).isFalse());
+    refused(Kind.PARAMETER, "explode", add(PARAM, "{in: query, required: false, explode: 'no'}"), PARAM + "/explode");
     ignored(Kind.PARAMETER, "deprecated", add(PARAM, "deprecated: true"));
     ignored(Kind.PARAMETER, "allowEmptyValue", add(PARAM, "allowEmptyValue: true"));
     ignored(Kind.PARAMETER, "example", add(PARAM, "example: t1"));

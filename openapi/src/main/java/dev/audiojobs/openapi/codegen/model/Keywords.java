@@ -34,7 +34,8 @@ public final class Keywords {
       Kind.PATH_ITEM, Set.of("get", "put", "post", "delete", "parameters"),
       Kind.OPERATION, Set.of("operationId", "summary", "description", "parameters", "requestBody", "responses", "security",
           "x-audiojobs-wait", "x-audiojobs-paging", "x-audiojobs-upload", "x-audiojobs-then-wait"),
-      Kind.PARAMETER, Set.of("name", "in", "required", "schema", "description", "style", "allowReserved", "$ref"),
+      Kind.PARAMETER, Set.of("name", "in", "required", "schema", "description", "style", "explode", "allowReserved",
+          "$ref"),
       Kind.REQUEST_BODY, Set.of("content", "required", "$ref"),
       Kind.MEDIA_TYPE, Set.of("schema"),
       Kind.RESPONSE, Set.of("description", "content", "$ref", "x-audiojobs-not-ready"),
@@ -65,7 +66,6 @@ public final class Keywords {
           "deprecated", ANNOTATION,
           "example", ANNOTATION,
           "examples", ANNOTATION,
-          "explode", "changes only how arrays and objects are sent, and a parameter is a scalar (collections are refused)",
           "allowEmptyValue", "lets the server accept name= with no value; the client sends a parameter only with the "
               + "caller's value",
           "x-audiojobs-source", "provenance of the normalized spec; the normalizer's record, not the wire"),

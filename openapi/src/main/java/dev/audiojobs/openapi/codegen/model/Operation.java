@@ -44,10 +44,13 @@ public record Operation(String id, HttpMethod method, String path, String summar
    *
    * @param name the wire name
    * @param description the spec's text, empty when there is none
+   * @param type a scalar or enum, or (in a query) an array of scalars
    * @param defaultValue the schema's {@code default} as text, or null
+   * @param explode for an array in a query (style {@code form}): true sends {@code ?w=a&w=b} (OpenAPI's
+   *     default), false {@code ?w=a,b}; meaningless for a scalar, which is its value alone either way
    */
   public record Parameter(String name, Location in, boolean required, Type type, String description,
-      Constraints constraints, @Nullable String defaultValue) {}
+      Constraints constraints, @Nullable String defaultValue, boolean explode) {}
 
   /**
    * This operation as seen by one of its request bodies: the client gets one method per media type,

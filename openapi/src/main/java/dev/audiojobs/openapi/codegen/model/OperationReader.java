@@ -276,9 +276,10 @@ final class OperationReader {
   }
 
   /**
-   * A path or query parameter (or a {@code $ref} to one in components/parameters) with a scalar schema, in
-   * the default style of its location ({@code simple} in a path, {@code form} in a query), which for a
-   * scalar is the value alone whatever {@code explode} says.
+   * A path or query parameter (or a {@code $ref} to one in components/parameters) in the default style of
+   * its location ({@code simple} in a path, {@code form} in a query): a scalar, the value alone whatever
+   * {@code explode} says, or, in a query only, an array of scalars, sent as {@code ?w=a&w=b} when
+   * {@code explode} is true (the default of {@code form}) and as {@code ?w=a,b} when it is false.
    */
   private Parameter parameter(JsonNode node, String declaredAt) {
     SchemaReader.Located located = resolve(node, declaredAt, "parameters");
@@ -298,13 +299,20 @@ final class OperationReader {
     }
     if (!p.has("schema")) throw unsupported(at, "a parameter without a schema");
     Type type = types.type(p.path("schema"), at + "/schema");
-    if (type instanceof Type.ListOf || type instanceof Type.MapOf || type instanceof Type.DoubleList
-        || type instanceof Type.Binary) {
-      throw unsupported(at, "a collection parameter");
+    boolean explode = p.path("explode").asBoolean(true);
+    if (p.has("explode") && !p.get("explode").isBoolean()) throw unsupported(at + "/explode", "an explode that is not a boolean");
+    if (type instanceof Type.DoubleList) type = new Type.ListOf(new Type.Scalar(Type.Kind.DOUBLE));
+    if (type instanceof Type.ListOf list && in.equals("query")) {
+      if (!(list.element() instanceof Type.Scalar)) {
+        throw unsupported(at + "/schema/items", "an array query parameter whose items are not scalars");
+      }
+    } else if (type instanceof Type.ListOf || type instanceof Type.MapOf || type instanceof Type.Binary) {
+      throw unsupported(at, "a collection parameter"
+          + (type instanceof Type.ListOf ? " in a " + in + " (arrays are sent in a query only)" : ""));
     }
     JsonNode defaultValue = p.path("schema").path("default");
     return new Parameter(wire, in.equals("path") ? Location.PATH : Location.QUERY,
         p.path("required").asBoolean(false), type, text(p, "description"), types.constraints(p.path("schema"), at),
-        defaultValue.isValueNode() ? defaultValue.asText() : null);
+        defaultValue.isValueNode() ? defaultValue.asText() : null, explode);
   }
 }

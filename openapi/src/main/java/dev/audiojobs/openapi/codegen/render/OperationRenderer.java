@@ -287,6 +287,21 @@ final class OperationRenderer {
     return ParameterSpec.builder(p.required() ? type : nullable(type), Names.member(p.name())).build();
   }
 
+  /** Whether {@code p} is a query array with {@code explode: false}, sent as {@code ?w=a,b}. */
+  static boolean joinedArray(Parameter p) {
+    return p.type() instanceof Type.ListOf && p.in() == Operation.Location.QUERY && !p.explode();
+  }
+
+  /**
+   * {@code a,b}: each value percent-encoded (a comma in a value too, so it cannot split it), joined by
+   * literal commas; null when the array is.
+   */
+  private static CodeBlock joined(ParameterSpec array) {
+    return CodeBlock.of("$N == null ? null : $N.stream().map(v -> $T.encode($T.valueOf(v), $T.UTF_8).replace(\"+\", \"%20\"))"
+        + ".collect($T.joining(\",\"))", array, array, java.net.URLEncoder.class, String.class,
+        java.nio.charset.StandardCharsets.class, java.util.stream.Collectors.class);
+  }
+
   private static CodeBlock arguments(List<ParameterSpec> parameters) {
     return parameters.stream().map(p -> CodeBlock.of("$N", p)).collect(CodeBlock.joining(", "));
   }
@@ -341,7 +356,10 @@ final class OperationRenderer {
   /** The arguments of the service method: the parameters, the request body built from {@code request}. */
   private CodeBlock serviceArguments(Operation operation, List<ParameterSpec> parameters) {
     List<CodeBlock> arguments = new ArrayList<>();
-    for (int i = 0; i < operation.parameters().size(); i++) arguments.add(CodeBlock.of("$N", parameters.get(i)));
+    for (int i = 0; i < operation.parameters().size(); i++) {
+      ParameterSpec spec = parameters.get(i);
+      arguments.add(joinedArray(operation.parameters().get(i)) ? joined(spec) : CodeBlock.of("$N", spec));
+    }
     Operation.RequestBody body = operation.requestBody();
     if (body != null && body.multipart()) {
       arguments.add(CodeBlock.of("$NBody($N)", operation.id(), REQUEST));
