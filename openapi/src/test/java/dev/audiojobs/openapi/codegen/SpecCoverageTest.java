@@ -319,6 +319,12 @@ final class SpecCoverageTest {
         assertThat(api.operation("createThing").orElseThrow().requestBody().schema()).isEqualTo("NewThing"));
     refused(Kind.REQUEST_BODY, "content", add(BODY, "content: {application/xml: {schema: {$ref: '#/components/schemas/NewThing'}}}"),
         BODY + "/content/application~1xml");
+    // a binary body (AssemblyAI's upload): a file sent as the body itself, with the spec's media type
+    generated(Kind.REQUEST_BODY, "content", add(BODY, "content: {application/octet-stream: {schema: {type: string, format: binary}}}"),
+        api -> assertThat(api.operation("createThing").orElseThrow().requestBody())
+            .isEqualTo(new Operation.RequestBody("application/octet-stream", "", true)));
+    refused(Kind.REQUEST_BODY, "content", add(BODY, "content: {audio/*: {schema: {type: string, format: binary}}}"),
+        BODY + "/content/audio~1*");
     generated(Kind.REQUEST_BODY, "required", add(BODY, "required: false"), api ->
         assertThat(api.operation("createThing").orElseThrow().requestBody().required()).isFalse());
     ignored(Kind.REQUEST_BODY, "description", add(BODY, "description: the new thing"));

@@ -69,8 +69,9 @@ public record Operation(String id, HttpMethod method, String path, String summar
   /**
    * A request body.
    *
-   * @param mediaType {@code application/json} or {@code multipart/form-data}
-   * @param schema the named schema of the body (a record)
+   * @param mediaType {@code application/json}, {@code multipart/form-data}, or the concrete media type of a
+   *     binary body ({@code application/octet-stream}, {@code audio/wav}…)
+   * @param schema the named schema of the body (a record); empty for a binary body
    * @param required whether the spec marks the body required
    */
   public record RequestBody(String mediaType, String schema, boolean required) {
@@ -79,6 +80,11 @@ public record Operation(String id, HttpMethod method, String path, String summar
 
     public boolean multipart() {
       return mediaType.equals(MULTIPART);
+    }
+
+    /** Whether the body is a file sent as it is ({@code type: string, format: binary}), not JSON or a form. */
+    public boolean binary() {
+      return !mediaType.equals(JSON) && !multipart();
     }
   }
 

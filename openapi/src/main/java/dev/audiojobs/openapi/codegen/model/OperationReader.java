@@ -165,7 +165,7 @@ final class OperationReader {
 
   /**
    * A request body: one media type, {@code application/json} or {@code multipart/form-data}, whose
-   * schema is a named record. A body the spec marks optional is still always sent (an empty record is
+   * schema is a named record, or a binary body (any other concrete media type, a {@code format: binary} string). A body the spec marks optional is still always sent (an empty record is
    * a valid one), so the client method takes it like a required one.
    */
   private List<Operation.RequestBody> requestBodies(String where, String method, JsonNode body) {
@@ -182,9 +182,10 @@ final class OperationReader {
     for (Map.Entry<String, JsonNode> media : fields(content)) {
       check(media.getValue(), Keywords.Kind.MEDIA_TYPE, at + "/content/" + escape(media.getKey()));
       Operation.RequestBody one = requestBody(at, media.getKey(), content, body);
-      if (!records.add(one.schema())) {
+      if (!records.add(one.binary() ? "a file" : one.schema())) {
         // the client's methods are overloaded by the body's record, so each media type needs its own
-        throw unsupported(at + "/content", "two media types with the same record " + one.schema());
+        throw unsupported(at + "/content", "two media types with the same record "
+            + (one.binary() ? "(two binary bodies)" : one.schema()));
       }
       bodies.add(one);
     }
@@ -192,11 +193,21 @@ final class OperationReader {
   }
 
   private Operation.RequestBody requestBody(String at, String mediaType, JsonNode content, JsonNode body) {
-    if (!mediaType.equals(Operation.RequestBody.JSON) && !mediaType.equals(Operation.RequestBody.MULTIPART)) {
-      throw unsupported(at + "/content/" + escape(mediaType), "a " + mediaType + " request body");
-    }
     String schemaAt = at + "/content/" + escape(mediaType) + "/schema";
     JsonNode schema = content.get(mediaType).path("schema");
+    if (!mediaType.equals(Operation.RequestBody.JSON) && !mediaType.equals(Operation.RequestBody.MULTIPART)) {
+      // any other media type is a file sent as the body itself, with that type: the type must be concrete
+      // (the client sends one Content-Type) and the schema a binary string
+      if (mediaType.contains("*") || !mediaType.matches("[A-Za-z0-9!#$&^_.+-]+/[A-Za-z0-9!#$&^_.+-]+")) {
+        throw unsupported(at + "/content/" + escape(mediaType), "a " + mediaType + " request body (a binary body needs "
+            + "one concrete media type to send)");
+      }
+      if (!(types.type(schema, schemaAt) instanceof Type.Binary)) {
+        throw unsupported(at + "/content/" + escape(mediaType), "a " + mediaType + " request body whose schema is not "
+            + "{type: string, format: binary}");
+      }
+      return new Operation.RequestBody(mediaType, "", body.path("required").asBoolean(false));
+    }
     if (!schema.has("$ref")) throw unsupported(schemaAt, "a request body schema that is not a $ref to a named record");
     String name = types.refName(schema.get("$ref").asText(), schemaAt);
     if (!(models.get(name) instanceof RecordSchema)) {
