@@ -246,8 +246,9 @@ final class SpecCoverageTest {
           .isEqualTo(new Operation.Response(200, new Operation.JsonBody(new Type.Ref("Thing"))));
       assertThat(api.operation("getThing").orElseThrow().errors()).containsEntry(404, "Problem");
     });
-    refused(Kind.OPERATION, "callbacks", add(OP, "callbacks: {done: {'{$request.body#/url}': {post: {responses: {'200': {description: ok}}}}}}"),
-        OP + "/callbacks");
+    // callbacks: ignored by decision (issue 16): requests the vendor makes to the caller's URL, never sent or
+    // received by the client; the URL is a request property and webhooks are declared with x-audiojobs-webhooks
+    ignored(Kind.OPERATION, "callbacks", add(OP, "callbacks: {done: {'{$request.body#/url}': {post: {responses: {'200': {description: ok}}}}}}"));
     refused(Kind.OPERATION, "servers", add(OP, "servers: [{url: 'https://other.test'}]"), OP + "/servers");
     generated(Kind.OPERATION, "security", both(secured("{type: http, scheme: bearer}"), add(OP, "security: []")), api -> {
       assertThat(authOf(api)).isEqualTo(new Auth.None());
@@ -281,14 +282,28 @@ final class SpecCoverageTest {
       assertThat(p.type()).isEqualTo(new Type.Scalar(Type.Kind.LONG));
       assertThat(p.constraints().minimum()).isEqualByComparingTo("1");
     });
-    refused(Kind.PARAMETER, "schema", add(PARAM, "schema: {type: array, items: {type: string}}"), PARAM);
+    refused(Kind.PARAMETER, "schema", add(PARAM, "schema: {type: array, items: {type: string}}"), PARAM); // an array in a path
+    // an array of scalars in a query (AssemblyAI's word search): a List, its item counts checked
+    generated(Kind.PARAMETER, "schema", add(PARAM, "{in: query, required: false, schema: {type: array, items: {type: string}, "
+        + "minItems: 1}}"), api -> {
+      Operation.Parameter p = api.operation("getThing").orElseThrow().parameters().get(0);
+      assertThat(p.type()).isEqualTo(new Type.ListOf(Type.STRING));
+      assertThat(p.constraints().minItems()).isEqualTo(1);
+      assertThat(p.explode()).isTrue();
+    });
+    refused(Kind.PARAMETER, "schema", add(PARAM, "{in: query, required: false, schema: {type: array, items: "
+        + "{type: array, items: {type: string}}}}"), PARAM + "/schema/items");
     generated(Kind.PARAMETER, "style", add(PARAM, "style: simple"), api ->
         assertThat(api.operation("getThing").orElseThrow().parameters().get(0).type()).isEqualTo(Type.STRING));
     refused(Kind.PARAMETER, "style", add(PARAM, "style: matrix"), PARAM + "/style");
     refused(Kind.PARAMETER, "allowReserved", add(PARAM, "{in: query, allowReserved: true}"), PARAM + "/allowReserved");
     generated(Kind.PARAMETER, "allowReserved", add(PARAM, "{in: query, required: false, allowReserved: false}"), api ->
         assertThat(api.operation("getThing").orElseThrow().parameters().get(0).in()).isEqualTo(Operation.Location.QUERY));
-    ignored(Kind.PARAMETER, "explode", add(PARAM, "explode: true"));
+    // explode: how a query array is sent (?w=a&w=b when true, the default; ?w=a,b when false)
+    generated(Kind.PARAMETER, "explode", add(PARAM, "{in: query, required: false, explode: false, schema: {type: array, "
+        + "items: {type: integer}}}"), api ->
+        assertThat(api.operation("getThing").orElseThrow().parameters().get(0).explode()).isFalse());
+    refused(Kind.PARAMETER, "explode", add(PARAM, "{in: query, required: false, explode: 'no'}"), PARAM + "/explode");
     ignored(Kind.PARAMETER, "deprecated", add(PARAM, "deprecated: true"));
     ignored(Kind.PARAMETER, "allowEmptyValue", add(PARAM, "allowEmptyValue: true"));
     ignored(Kind.PARAMETER, "example", add(PARAM, "example: t1"));
@@ -305,6 +320,12 @@ final class SpecCoverageTest {
         assertThat(api.operation("createThing").orElseThrow().requestBody().schema()).isEqualTo("NewThing"));
     refused(Kind.REQUEST_BODY, "content", add(BODY, "content: {application/xml: {schema: {$ref: '#/components/schemas/NewThing'}}}"),
         BODY + "/content/application~1xml");
+    // a binary body (AssemblyAI's upload): a file sent as the body itself, with the spec's media type
+    generated(Kind.REQUEST_BODY, "content", add(BODY, "content: {application/octet-stream: {schema: {type: string, format: binary}}}"),
+        api -> assertThat(api.operation("createThing").orElseThrow().requestBody())
+            .isEqualTo(new Operation.RequestBody("application/octet-stream", "", true)));
+    refused(Kind.REQUEST_BODY, "content", add(BODY, "content: {audio/*: {schema: {type: string, format: binary}}}"),
+        BODY + "/content/audio~1*");
     generated(Kind.REQUEST_BODY, "required", add(BODY, "required: false"), api ->
         assertThat(api.operation("createThing").orElseThrow().requestBody().required()).isFalse());
     ignored(Kind.REQUEST_BODY, "description", add(BODY, "description: the new thing"));
@@ -332,6 +353,11 @@ final class SpecCoverageTest {
         assertThat(api.operation("getThing").orElseThrow().success().status()).isEqualTo(200));
     refused(Kind.RESPONSE, "content", replace(RESPONSE + "/content", "{application/xml: {schema: {$ref: '#/components/schemas/Thing'}}}"),
         RESPONSE + "/content/application~1xml");
+    // a text/* success other than text/plain (AssemblyAI's subtitles are text/html or text/vtt): a String, like text/plain
+    generated(Kind.RESPONSE, "content", replace(RESPONSE + "/content", "{text/html: {schema: {type: string}}}"), api ->
+        assertThat(api.operation("getThing").orElseThrow().success().body()).isInstanceOf(Operation.TextBody.class));
+    refused(Kind.RESPONSE, "content", replace(RESPONSE + "/content", "{text/html: {schema: {type: integer}}}"),
+        RESPONSE + "/content/text~1html/schema");
     generated(Kind.RESPONSE, "content", both(add(OP + "/responses", "'500': {description: oops, content: {text/html: {}}}"),
             spec -> {}), // an error body without a named JSON model: ApiException keeps it raw, with status and headers
         api -> assertThat(api.operation("getThing").orElseThrow().errors()).containsOnlyKeys(404));

@@ -111,7 +111,7 @@ final class ExtensionReader {
     String at = where + "/x-audiojobs-upload";
     long maxBytes = upload.path("maxBytes").asLong(0);
     if (maxBytes <= 0) throw unsupported(at, "an upload without a positive maxBytes");
-    if (body == null || body.multipart()) throw unsupported(at, "an upload whose operation has no JSON request body");
+    if (body == null || !body.mediaType().equals(Operation.RequestBody.JSON)) throw unsupported(at, "an upload whose operation has no JSON request body");
     List<Property> required = ((RecordSchema) models.get(body.schema())).properties().stream()
         .filter(Property::required).toList();
     if (required.size() != 1 || !required.get(0).type().equals(Type.STRING)) {

@@ -34,7 +34,8 @@ public final class Keywords {
       Kind.PATH_ITEM, Set.of("get", "put", "post", "delete", "parameters"),
       Kind.OPERATION, Set.of("operationId", "summary", "description", "parameters", "requestBody", "responses", "security",
           "x-audiojobs-wait", "x-audiojobs-paging", "x-audiojobs-upload", "x-audiojobs-then-wait"),
-      Kind.PARAMETER, Set.of("name", "in", "required", "schema", "description", "style", "allowReserved", "$ref"),
+      Kind.PARAMETER, Set.of("name", "in", "required", "schema", "description", "style", "explode", "allowReserved",
+          "$ref"),
       Kind.REQUEST_BODY, Set.of("content", "required", "$ref"),
       Kind.MEDIA_TYPE, Set.of("schema"),
       Kind.RESPONSE, Set.of("description", "content", "$ref", "x-audiojobs-not-ready"),
@@ -60,12 +61,18 @@ public final class Keywords {
           "tags", "groups operations for documentation; the client has one method per operation whatever its tag",
           "externalDocs", ANNOTATION,
           "deprecated", ANNOTATION + " (the vendor still serves the operation)",
+          // Decided for issue 16 (AssemblyAI declares one): ignored, not refused. A callback is a request the
+          // vendor's server makes to a URL the caller gave; this client never sends or receives it, and the URL
+          // itself is an ordinary request property, which is generated. Receiving and verifying such calls is
+          // declared with x-audiojobs-webhooks, which the generator reads.
+          "callbacks", "describes requests the vendor makes to a URL the caller gives (a property of the request, "
+              + "which is generated); the client never sends or receives them. Declare a signed webhook the "
+              + "receiver verifies with x-audiojobs-webhooks",
           "x-audiojobs-source", "provenance of the normalized spec; the normalizer's record, not the wire"),
       Kind.PARAMETER, ordered(
           "deprecated", ANNOTATION,
           "example", ANNOTATION,
           "examples", ANNOTATION,
-          "explode", "changes only how arrays and objects are sent, and a parameter is a scalar (collections are refused)",
           "allowEmptyValue", "lets the server accept name= with no value; the client sends a parameter only with the "
               + "caller's value",
           "x-audiojobs-source", "provenance of the normalized spec; the normalizer's record, not the wire"),
@@ -115,8 +122,6 @@ public final class Keywords {
           "patch", "the HTTP method PATCH", "head", "the HTTP method HEAD", "options", "the HTTP method OPTIONS",
           "trace", "the HTTP method TRACE"),
       Kind.OPERATION, ordered(
-          "callbacks", "callbacks (requests the vendor makes to a URL the caller gives); describe a signed webhook "
-              + "with x-audiojobs-webhooks",
           "servers", "a server per operation; the client has one base URL"),
       Kind.PARAMETER, ordered(
           "content", "a parameter serialized by media type; give it a schema"),

@@ -44,10 +44,13 @@ public record Operation(String id, HttpMethod method, String path, String summar
    *
    * @param name the wire name
    * @param description the spec's text, empty when there is none
+   * @param type a scalar or enum, or (in a query) an array of scalars
    * @param defaultValue the schema's {@code default} as text, or null
+   * @param explode for an array in a query (style {@code form}): true sends {@code ?w=a&w=b} (OpenAPI's
+   *     default), false {@code ?w=a,b}; meaningless for a scalar, which is its value alone either way
    */
   public record Parameter(String name, Location in, boolean required, Type type, String description,
-      Constraints constraints, @Nullable String defaultValue) {}
+      Constraints constraints, @Nullable String defaultValue, boolean explode) {}
 
   /**
    * This operation as seen by one of its request bodies: the client gets one method per media type,
@@ -66,8 +69,9 @@ public record Operation(String id, HttpMethod method, String path, String summar
   /**
    * A request body.
    *
-   * @param mediaType {@code application/json} or {@code multipart/form-data}
-   * @param schema the named schema of the body (a record)
+   * @param mediaType {@code application/json}, {@code multipart/form-data}, or the concrete media type of a
+   *     binary body ({@code application/octet-stream}, {@code audio/wav}…)
+   * @param schema the named schema of the body (a record); empty for a binary body
    * @param required whether the spec marks the body required
    */
   public record RequestBody(String mediaType, String schema, boolean required) {
@@ -76,6 +80,11 @@ public record Operation(String id, HttpMethod method, String path, String summar
 
     public boolean multipart() {
       return mediaType.equals(MULTIPART);
+    }
+
+    /** Whether the body is a file sent as it is ({@code type: string, format: binary}), not JSON or a form. */
+    public boolean binary() {
+      return !mediaType.equals(JSON) && !multipart();
     }
   }
 
@@ -92,7 +101,7 @@ public record Operation(String id, HttpMethod method, String path, String summar
   /** A JSON document of {@code type}. */
   public record JsonBody(Type type) implements Body {}
 
-  /** {@code text/plain}, decoded in its charset. */
+  /** Text of any {@code text/*} type ({@code text/plain}, {@code text/html}, {@code text/vtt}…), decoded in its charset. */
   public record TextBody() implements Body {}
 
   /** No body (204). */
@@ -110,7 +119,7 @@ public record Operation(String id, HttpMethod method, String path, String summar
    * One possible success body.
    *
    * @param status the 2xx status
-   * @param mediaType {@code application/json} or {@code text/plain}
+   * @param mediaType {@code application/json} or a {@code text/*} type
    * @param schema the named schema of the body (a model, or an alias of a string or an array)
    * @param body how it decodes ({@link JsonBody} or {@link TextBody})
    * @param description the response's text, empty when there is none

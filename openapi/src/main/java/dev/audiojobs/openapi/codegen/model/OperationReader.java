@@ -133,7 +133,11 @@ final class OperationReader {
       errors.put(Integer.parseInt(status), types.refName(schema.get("$ref").asText(), at));
     }
     if (success == null) throw unsupported(where + "/responses", "an operation without a 2xx response");
-    if (outcomes.size() > 1) {
+    // One status in several text types (AssemblyAI's captions: text/plain or text/html) is one String
+    // result whichever the server picks: every text/* success decodes the same way.
+    boolean oneTextResult = outcomes.stream().allMatch(o -> o.body() instanceof Operation.TextBody
+        && o.status() == outcomes.get(0).status());
+    if (outcomes.size() > 1 && !oneTextResult) {
       Set<String> names = new LinkedHashSet<>();
       for (Operation.Outcome outcome : outcomes) {
         if (outcome.schema().isEmpty() || !names.add(outcome.schema())) {
@@ -161,7 +165,7 @@ final class OperationReader {
 
   /**
    * A request body: one media type, {@code application/json} or {@code multipart/form-data}, whose
-   * schema is a named record. A body the spec marks optional is still always sent (an empty record is
+   * schema is a named record, or a binary body (any other concrete media type, a {@code format: binary} string). A body the spec marks optional is still always sent (an empty record is
    * a valid one), so the client method takes it like a required one.
    */
   private List<Operation.RequestBody> requestBodies(String where, String method, JsonNode body) {
@@ -178,9 +182,10 @@ final class OperationReader {
     for (Map.Entry<String, JsonNode> media : fields(content)) {
       check(media.getValue(), Keywords.Kind.MEDIA_TYPE, at + "/content/" + escape(media.getKey()));
       Operation.RequestBody one = requestBody(at, media.getKey(), content, body);
-      if (!records.add(one.schema())) {
+      if (!records.add(one.binary() ? "a file" : one.schema())) {
         // the client's methods are overloaded by the body's record, so each media type needs its own
-        throw unsupported(at + "/content", "two media types with the same record " + one.schema());
+        throw unsupported(at + "/content", "two media types with the same record "
+            + (one.binary() ? "(two binary bodies)" : one.schema()));
       }
       bodies.add(one);
     }
@@ -188,11 +193,21 @@ final class OperationReader {
   }
 
   private Operation.RequestBody requestBody(String at, String mediaType, JsonNode content, JsonNode body) {
-    if (!mediaType.equals(Operation.RequestBody.JSON) && !mediaType.equals(Operation.RequestBody.MULTIPART)) {
-      throw unsupported(at + "/content/" + escape(mediaType), "a " + mediaType + " request body");
-    }
     String schemaAt = at + "/content/" + escape(mediaType) + "/schema";
     JsonNode schema = content.get(mediaType).path("schema");
+    if (!mediaType.equals(Operation.RequestBody.JSON) && !mediaType.equals(Operation.RequestBody.MULTIPART)) {
+      // any other media type is a file sent as the body itself, with that type: the type must be concrete
+      // (the client sends one Content-Type) and the schema a binary string
+      if (mediaType.contains("*") || !mediaType.matches("[A-Za-z0-9!#$&^_.+-]+/[A-Za-z0-9!#$&^_.+-]+")) {
+        throw unsupported(at + "/content/" + escape(mediaType), "a " + mediaType + " request body (a binary body needs "
+            + "one concrete media type to send)");
+      }
+      if (!(types.type(schema, schemaAt) instanceof Type.Binary)) {
+        throw unsupported(at + "/content/" + escape(mediaType), "a " + mediaType + " request body whose schema is not "
+            + "{type: string, format: binary}");
+      }
+      return new Operation.RequestBody(mediaType, "", body.path("required").asBoolean(false));
+    }
     if (!schema.has("$ref")) throw unsupported(schemaAt, "a request body schema that is not a $ref to a named record");
     String name = types.refName(schema.get("$ref").asText(), schemaAt);
     if (!(models.get(name) instanceof RecordSchema)) {
@@ -242,7 +257,10 @@ final class OperationReader {
     return one;
   }
 
-  /** The 2xx response: JSON (a named schema or an array of one), {@code text/plain}, or no body. */
+  /**
+   * The 2xx response: JSON (a named schema or an array of one), text (any {@code text/*} type: text/plain,
+   * text/html, text/vtt…, returned as a String decoded in its charset), or no body.
+   */
   private Operation.Response success(String at, String statusKey, JsonNode content) {
     if (!statusKey.matches("20[0-9]")) throw unsupported(at, "a 2xx range; name the status");
     int status = Integer.parseInt(statusKey);
@@ -251,9 +269,9 @@ final class OperationReader {
     String mediaType = content.fieldNames().next();
     String schemaAt = at + "/content/" + escape(mediaType) + "/schema";
     JsonNode schema = content.get(mediaType).path("schema");
-    if (mediaType.equals("text/plain")) {
+    if (mediaType.startsWith("text/")) {
       if (!schema.isMissingNode() && !Type.STRING.equals(types.type(schema, schemaAt))) {
-        throw unsupported(schemaAt, "a text/plain body whose schema is not a string");
+        throw unsupported(schemaAt, "a " + mediaType + " body whose schema is not a string");
       }
       return new Operation.Response(status, new Operation.TextBody());
     }
@@ -269,9 +287,10 @@ final class OperationReader {
   }
 
   /**
-   * A path or query parameter (or a {@code $ref} to one in components/parameters) with a scalar schema, in
-   * the default style of its location ({@code simple} in a path, {@code form} in a query), which for a
-   * scalar is the value alone whatever {@code explode} says.
+   * A path or query parameter (or a {@code $ref} to one in components/parameters) in the default style of
+   * its location ({@code simple} in a path, {@code form} in a query): a scalar, the value alone whatever
+   * {@code explode} says, or, in a query only, an array of scalars, sent as {@code ?w=a&w=b} when
+   * {@code explode} is true (the default of {@code form}) and as {@code ?w=a,b} when it is false.
    */
   private Parameter parameter(JsonNode node, String declaredAt) {
     SchemaReader.Located located = resolve(node, declaredAt, "parameters");
@@ -291,13 +310,20 @@ final class OperationReader {
     }
     if (!p.has("schema")) throw unsupported(at, "a parameter without a schema");
     Type type = types.type(p.path("schema"), at + "/schema");
-    if (type instanceof Type.ListOf || type instanceof Type.MapOf || type instanceof Type.DoubleList
-        || type instanceof Type.Binary) {
-      throw unsupported(at, "a collection parameter");
+    boolean explode = p.path("explode").asBoolean(true);
+    if (p.has("explode") && !p.get("explode").isBoolean()) throw unsupported(at + "/explode", "an explode that is not a boolean");
+    if (type instanceof Type.DoubleList) type = new Type.ListOf(new Type.Scalar(Type.Kind.DOUBLE));
+    if (type instanceof Type.ListOf list && in.equals("query")) {
+      if (!(list.element() instanceof Type.Scalar)) {
+        throw unsupported(at + "/schema/items", "an array query parameter whose items are not scalars");
+      }
+    } else if (type instanceof Type.ListOf || type instanceof Type.MapOf || type instanceof Type.Binary) {
+      throw unsupported(at, "a collection parameter"
+          + (type instanceof Type.ListOf ? " in a " + in + " (arrays are sent in a query only)" : ""));
     }
     JsonNode defaultValue = p.path("schema").path("default");
     return new Parameter(wire, in.equals("path") ? Location.PATH : Location.QUERY,
         p.path("required").asBoolean(false), type, text(p, "description"), types.constraints(p.path("schema"), at),
-        defaultValue.isValueNode() ? defaultValue.asText() : null);
+        defaultValue.isValueNode() ? defaultValue.asText() : null, explode);
   }
 }

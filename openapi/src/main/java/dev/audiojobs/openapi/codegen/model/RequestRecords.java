@@ -52,6 +52,7 @@ final class RequestRecords {
     Set<String> received = new LinkedHashSet<>();
     for (Operation operation : operations) {
       for (Operation.RequestBody body : operation.requestBodies()) {
+        if (body.binary()) continue; // a file, no record
         if (body.multipart()) multipart.add(body.schema());
         reach(new Type.Ref(body.schema()), sent, operation.pointer() + "/requestBody");
       }

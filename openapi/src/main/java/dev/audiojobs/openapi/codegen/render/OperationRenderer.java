@@ -287,6 +287,21 @@ final class OperationRenderer {
     return ParameterSpec.builder(p.required() ? type : nullable(type), Names.member(p.name())).build();
   }
 
+  /** Whether {@code p} is a query array with {@code explode: false}, sent as {@code ?w=a,b}. */
+  static boolean joinedArray(Parameter p) {
+    return p.type() instanceof Type.ListOf && p.in() == Operation.Location.QUERY && !p.explode();
+  }
+
+  /**
+   * {@code a,b}: each value percent-encoded (a comma in a value too, so it cannot split it), joined by
+   * literal commas; null when the array is.
+   */
+  private static CodeBlock joined(ParameterSpec array) {
+    return CodeBlock.of("$N == null ? null : $N.stream().map(v -> $T.encode($T.valueOf(v), $T.UTF_8).replace(\"+\", \"%20\"))"
+        + ".collect($T.joining(\",\"))", array, array, java.net.URLEncoder.class, String.class,
+        java.nio.charset.StandardCharsets.class, java.util.stream.Collectors.class);
+  }
+
   private static CodeBlock arguments(List<ParameterSpec> parameters) {
     return parameters.stream().map(p -> CodeBlock.of("$N", p)).collect(CodeBlock.joining(", "));
   }
@@ -295,7 +310,9 @@ final class OperationRenderer {
   List<ParameterSpec> parameters(Operation operation) {
     List<ParameterSpec> parameters = new ArrayList<>(operation.parameters().stream().map(this::parameter).toList());
     if (operation.requestBody() != null) {
-      parameters.add(ParameterSpec.builder(context.types().model(operation.requestBody().schema()), REQUEST).build());
+      TypeName body = operation.requestBody().binary() ? RuntimeTypes.FILE_PART
+          : context.types().model(operation.requestBody().schema());
+      parameters.add(ParameterSpec.builder(body, REQUEST).build());
     }
     return parameters;
   }
@@ -320,30 +337,43 @@ final class OperationRenderer {
     }
     if (operation.requestBody() != null) {
       prepare.addStatement("$T.requireNonNull($N, $S)", Objects.class, REQUEST, REQUEST + " == null");
-      prepare.addStatement("$T.check($S, $S, $N)", ValidationRenderer.validationClass(context), operation.id(), "$", REQUEST);
+      if (!operation.requestBody().binary()) {
+        prepare.addStatement("$T.check($S, $S, $N)", ValidationRenderer.validationClass(context), operation.id(), "$", REQUEST);
+      }
     }
     return prepare.build();
   }
 
   /** Whether the operation checks anything before sending: its body or a parameter with a rule. */
   private boolean validates(Operation operation) {
-    return operation.requestBody() != null || ValidationRenderer.checksParameters(context, operation);
+    return checksBody(operation) || ValidationRenderer.checksParameters(context, operation);
+  }
+
+  /** Whether the request body is a record checked against the spec (a binary body is a file, sent as it is). */
+  private static boolean checksBody(Operation operation) {
+    return operation.requestBody() != null && !operation.requestBody().binary();
   }
 
   /** What {@link #validates} checks, for the javadoc: {@code limit} or {@code request}. */
   private String validated(Operation operation) {
     List<String> names = new ArrayList<>(ValidationRenderer.checkedParameters(context, operation).stream()
         .map(p -> "{@code " + Names.member(p.name()) + "}").toList());
-    if (operation.requestBody() != null) names.add("{@code " + REQUEST + "}");
+    if (checksBody(operation)) names.add("{@code " + REQUEST + "}");
     return String.join(" or ", names);
   }
 
   /** The arguments of the service method: the parameters, the request body built from {@code request}. */
   private CodeBlock serviceArguments(Operation operation, List<ParameterSpec> parameters) {
     List<CodeBlock> arguments = new ArrayList<>();
-    for (int i = 0; i < operation.parameters().size(); i++) arguments.add(CodeBlock.of("$N", parameters.get(i)));
+    for (int i = 0; i < operation.parameters().size(); i++) {
+      ParameterSpec spec = parameters.get(i);
+      arguments.add(joinedArray(operation.parameters().get(i)) ? joined(spec) : CodeBlock.of("$N", spec));
+    }
     Operation.RequestBody body = operation.requestBody();
-    if (body != null && body.multipart()) {
+    if (body != null && body.binary()) {
+      // the spec's media type is what the server accepts, whatever type the caller's part carries
+      arguments.add(CodeBlock.of("$T.file($N.withContentType($S))", RuntimeTypes.REQUEST_BODIES, REQUEST, body.mediaType()));
+    } else if (body != null && body.multipart()) {
       arguments.add(CodeBlock.of("$NBody($N)", operation.id(), REQUEST));
     } else if (body != null) {
       arguments.add(CodeBlock.of("$T.json($T.INSTANCE, $N)", RuntimeTypes.REQUEST_BODIES,
@@ -499,9 +529,10 @@ final class OperationRenderer {
     }
     if (operation.requestBody() != null) {
       Operation.RequestBody body = operation.requestBody();
-      lines.add("@param " + REQUEST + " the request body ({@code " + body.mediaType() + "}), checked against the spec "
-          + "before it is sent" + (body.required() ? "" : "; the spec lets a request leave the body out, but this "
-          + "client always sends one"));
+      String what = body.binary() ? "the file sent as the request body, streamed, as {@code " + body.mediaType() + "}"
+          : "the request body ({@code " + body.mediaType() + "}), checked against the spec before it is sent";
+      lines.add("@param " + REQUEST + " " + what + (body.required() ? "" : "; the spec lets a request leave the body "
+          + "out, but this client always sends one"));
     }
     Operation.Body success = operation.success().body();
     if (success instanceof Operation.JsonBody) lines.add("@return the decoded response body");

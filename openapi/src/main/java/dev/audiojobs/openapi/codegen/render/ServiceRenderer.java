@@ -6,6 +6,7 @@ import static dev.audiojobs.openapi.codegen.render.RuntimeTypes.nullable;
 import static dev.audiojobs.openapi.codegen.render.RuntimeTypes.retrofit;
 
 import com.palantir.javapoet.AnnotationSpec;
+import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.ParameterSpec;
 import com.palantir.javapoet.ParameterizedTypeName;
@@ -66,10 +67,17 @@ final class ServiceRenderer {
       method.addAnnotation(AnnotationSpec.builder(retrofit(operation.method().name())).addMember("value", "$S", relative).build());
     }
     for (Parameter p : operation.parameters()) {
-      TypeName type = context.types().boxed(p.type());
       String annotation = p.in() == Operation.Location.PATH ? "Path" : "Query";
+      AnnotationSpec.Builder where = AnnotationSpec.builder(retrofit(annotation)).addMember("value", "$S", p.name());
+      TypeName type = context.types().boxed(p.type());
+      if (OperationRenderer.joinedArray(p)) {
+        // ?w=a,b: the client method joins the values, each already encoded, so the commas stay literal
+        type = ClassName.get(String.class);
+        where.addMember("encoded", "true");
+      }
+      // an exploded array is a List, which Retrofit sends as ?w=a&w=b
       method.addParameter(ParameterSpec.builder(p.required() ? type : nullable(type), Names.member(p.name()))
-          .addAnnotation(AnnotationSpec.builder(retrofit(annotation)).addMember("value", "$S", p.name()).build())
+          .addAnnotation(where.build())
           .build());
     }
     if (operation.requestBody() != null) {
