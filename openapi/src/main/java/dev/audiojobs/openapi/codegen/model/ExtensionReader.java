@@ -185,6 +185,18 @@ final class ExtensionReader {
     throw unsupported(at, "an extension on an operation whose success body is not a named JSON schema");
   }
 
+  /** The {@code limit} a cursor or next-URL paging names, which must be an optional integer parameter; null if none. */
+  private @Nullable String optionalLimit(JsonNode paging, String at, List<Parameter> params) {
+    if (!paging.has("limit")) return null;
+    String limit = paging.get("limit").asText();
+    Parameter limitParam = params.stream().filter(p -> p.name().equals(limit)).findFirst()
+        .orElseThrow(() -> unsupported(at + "/limit", "a limit that is not a parameter: " + limit));
+    if (limitParam.required() || !limitParam.type().equals(new Type.Scalar(Type.Kind.INT))) {
+      throw unsupported(at + "/limit", "a limit that is not an optional integer parameter");
+    }
+    return limit;
+  }
+
   /** {@code property} of a record, or of the first variant of a union when every variant has it; else null. */
   private @Nullable Property sharedProperty(String model, String property) {
     Schema schema = models.get(model);
@@ -227,14 +239,7 @@ final class ExtensionReader {
       if (!"string".equals(node(declared, nextUrl).path("type").asText())) {
         throw unsupported(at + "/nextUrl", "a nextUrl that is not a string property of " + model + ": " + nextUrl);
       }
-      String limit = paging.has("limit") ? paging.get("limit").asText() : null;
-      if (limit != null) {
-        Parameter limitParam = params.stream().filter(p -> p.name().equals(limit)).findFirst()
-            .orElseThrow(() -> unsupported(at + "/limit", "a limit that is not a parameter: " + limit));
-        if (limitParam.required() || !limitParam.type().equals(integer)) {
-          throw unsupported(at + "/limit", "a limit that is not an optional integer parameter");
-        }
-      }
+      String limit = optionalLimit(paging, at, params);
       return new Operation.NextUrlPaging(nextUrl, itemsProperty, limit, item);
     }
     if (paging.has("cursor")) {
@@ -261,14 +266,7 @@ final class ExtensionReader {
               + "items' record: " + lastItemCursor);
         }
       }
-      String limit = paging.has("limit") ? paging.get("limit").asText() : null;
-      if (limit != null) {
-        Parameter limitParam = params.stream().filter(p -> p.name().equals(limit)).findFirst()
-            .orElseThrow(() -> unsupported(at + "/limit", "a limit that is not a parameter: " + limit));
-        if (limitParam.required() || !limitParam.type().equals(integer)) {
-          throw unsupported(at + "/limit", "a limit that is not an optional integer parameter");
-        }
-      }
+      String limit = optionalLimit(paging, at, params);
       for (String other : List.of("offset", "total")) {
         if (paging.has(other)) throw unsupported(at + "/" + other, "cursor paging with " + other);
       }
