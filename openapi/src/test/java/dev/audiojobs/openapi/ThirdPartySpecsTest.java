@@ -78,38 +78,34 @@ final class ThirdPartySpecsTest {
   }
 
   /**
-   * The end-to-end check: the normalized AssemblyAI spec through the real generator. Until the generator
-   * supports them, it refuses one construct (a text/html success is now a String, an array query parameter a List, an octet-stream body a
-   * FilePart, and callbacks are ignored, the client never receiving them), each with its pointer and reason; this walks them (taking
-   * out the refused node, so the next refusal shows) and pins the list, so that support for one makes
-   * this test fail and the next step (generation, op count, allOf properties, decoding) can be asserted.
+   * The normalized AssemblyAI spec through the real generator's reader, with no refusal: every operation,
+   * the allOf request record with both members' properties, a record both sent and received, and the
+   * speech understanding unions (the request one sent, the response one only received). generated-client
+   * generates and compiles the whole client from it and runs it ({@code AssemblyaiFixtureTest}).
    */
   @Test
-  void assemblyaiThroughTheRealGeneratorIsRefusedOnlyForWhatItDoesNotSupportYet() throws IOException {
-    com.fasterxml.jackson.databind.node.ObjectNode spec = (com.fasterxml.jackson.databind.node.ObjectNode)
-        new com.fasterxml.jackson.dataformat.yaml.YAMLMapper().readTree(Files.readString(normalizer.normalizedFile("assemblyai")));
-    List<String> refusals = new java.util.ArrayList<>();
-    for (int attempt = 0; attempt < 10; attempt++) {
-      try {
+  void assemblyaiThroughTheRealGeneratorWithoutARefusal() throws IOException {
+    ObjectNode spec = YamlFiles.parseObject(Files.readString(normalizer.normalizedFile("assemblyai")), "assemblyai");
+    dev.audiojobs.openapi.codegen.model.Api api =
         dev.audiojobs.openapi.codegen.model.SpecReader.read(spec, new dev.audiojobs.openapi.codegen.model.Vendor("assemblyai"));
-        break;
-      } catch (dev.audiojobs.openapi.codegen.model.UnsupportedSpecException e) {
-        String message = e.getMessage().substring("openapi/normalized/assemblyai.yaml: ".length());
-        refusals.add(message);
-        String pointer = message.substring(0, message.indexOf(": "));
-        // Take a refused request body out whole: an operation keeps no body rather than an empty one.
-        if (pointer.contains("/requestBody/")) pointer = pointer.substring(0, pointer.indexOf("/requestBody/") + "/requestBody".length());
-        if (pointer.startsWith("#/components/")) break; // a schema cannot be taken out without breaking references
-        String parent = pointer.substring(1, pointer.lastIndexOf('/'));
-        String node = pointer.substring(pointer.lastIndexOf('/') + 1).replace("~1", "/").replace("~0", "~");
-        JsonNode container = spec.at(parent);
-        if (container instanceof com.fasterxml.jackson.databind.node.ArrayNode array) array.remove(Integer.parseInt(node));
-        else ((ObjectNode) container).remove(node);
-      }
-    }
-    assertThat(refusals).containsExactly(
-        "#/components/schemas/TranscriptCustomSpelling: the generator does not support a record both sent in a request body and"
-            + " received; give each direction its schema");
+
+    assertThat(api.operations()).extracting(dev.audiojobs.openapi.codegen.model.Operation::id).containsExactly(
+        "listTranscripts", "createTranscript", "getTranscript", "deleteTranscript", "getTranscriptParagraphs",
+        "getRedactedAudio", "getTranscriptSentences", "wordSearch", "getSubtitles", "uploadFile");
+    var params = api.record("TranscriptParams");
+    assertThat(params.request()).isTrue();
+    assertThat(params.property("audio_url")).hasValueSatisfying(p -> assertThat(p.required()).isTrue());
+    assertThat(params.property("speaker_labels")).as("from the $ref'd allOf member").isPresent();
+    assertThat(params.properties()).hasSizeGreaterThan(40);
+    var spelling = api.record("TranscriptCustomSpelling");
+    assertThat(spelling.request()).isTrue();
+    assertThat(spelling.received()).isTrue();
+    assertThat(spelling.decodesAsRequest()).isFalse();
+    assertThat(((dev.audiojobs.openapi.codegen.model.Schema.UnionSchema) api.schema("TranscriptOptionalParamsSpeechUnderstandingRequest"))
+        .request()).isTrue();
+    assertThat(((dev.audiojobs.openapi.codegen.model.Schema.UnionSchema) api.schema("TranscriptSpeechUnderstandingResponse"))
+        .request()).isFalse();
+    assertThat(api.record("UnknownSpeechUnderstandingTask").request()).as("a union's fallback is never sent").isFalse();
   }
 
   @Test

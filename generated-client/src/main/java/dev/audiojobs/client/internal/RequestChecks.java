@@ -27,6 +27,25 @@ public final class RequestChecks {
     return new RequestValidationException(model, e.path(), e.reason());
   }
 
+  /**
+   * Refuses a union value the spec does not allow in a request: {@code sent} is the variant's record,
+   * {@code readAs} the variant the union's rule reads it back as once encoded ({@code null} when
+   * {@code sent} is the union's fallback, which only holds what a response carried and the client did not
+   * know). A value the rule reads as another variant would reach the server as that other one.
+   *
+   * @param variants the variants a request may send, for the message
+   */
+  public static void variant(String operation, String path, String sent, @Nullable String readAs, String variants) {
+    if (readAs == null) {
+      throw new RequestValidationException(operation, path, "is a " + sent + ", which holds what a response carried and "
+          + "this client does not know; a request sends one of " + variants);
+    }
+    if (!readAs.equals(sent)) {
+      throw new RequestValidationException(operation, path, "is a " + sent + " that the union's rule (its discriminator "
+          + "or its keys) reads back as a " + readAs + ", so the server would not take it for a " + sent);
+    }
+  }
+
   /** Refuses a null element of an array (or value of a map) whose schema allows none. */
   public static void notNull(String operation, String path, @Nullable Object value) {
     if (value == null) throw new RequestValidationException(operation, path, "null where a value is required");

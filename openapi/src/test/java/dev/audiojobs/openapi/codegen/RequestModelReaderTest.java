@@ -151,8 +151,8 @@ final class RequestModelReaderTest {
   }
 
   @Test
-  void aRecordBothSentAndReceivedIsRefused() {
-    assertThatThrownBy(() -> withPath("""
+  void aRecordBothSentAndReceivedIsARequestRecordThatDecodesAsAResponse() throws IOException {
+    Api api = withPath("""
         /things:
           post:
             operationId: addThing
@@ -161,9 +161,38 @@ final class RequestModelReaderTest {
                 application/json:
                   schema: {$ref: '#/components/schemas/Thing'}
             responses: {'201': {description: ok, content: {application/json: {schema: {$ref: '#/components/schemas/Thing'}}}}}
+        """);
+
+    Schema.RecordSchema thing = api.record("Thing");
+    assertThat(thing.request()).isTrue();
+    assertThat(thing.received()).isTrue();
+    assertThat(thing.decodesAsRequest()).isFalse();
+  }
+
+  @Test
+  void aOneOfAsAMultipartBodyIsRefused() {
+    assertThatThrownBy(() -> SpecReaderTest.read("""
+        openapi: 3.0.3
+        info: {title: t, version: '1'}
+        servers: [{url: 'https://example.test'}]
+        paths:
+          /things:
+            post:
+              operationId: addThing
+              requestBody:
+                content:
+                  multipart/form-data:
+                    schema: {$ref: '#/components/schemas/Either'}
+              responses: {'201': {description: ok}}
+        components:
+          schemas:
+            Either:
+              oneOf: [{$ref: '#/components/schemas/Thing'}]
+              x-audiojobs-select: {byKeys: [{keys: [name], schema: '#/components/schemas/Thing'}], fallback: '#/components/schemas/Thing'}
+            Thing: {type: object, required: [name], properties: {name: {type: string}}}
         """))
-        .hasMessage("openapi/normalized/acme.yaml: #/components/schemas/Thing: the generator does not support "
-            + "a record both sent in a request body and received; give each direction its schema");
+        .hasMessage("openapi/normalized/acme.yaml: #/components/schemas/Either: the generator does not support a "
+            + "multipart/form-data body that is a oneOf");
   }
 
   @Test

@@ -165,7 +165,7 @@ final class OperationReader {
 
   /**
    * A request body: one media type, {@code application/json} or {@code multipart/form-data}, whose
-   * schema is a named record, or a binary body (any other concrete media type, a {@code format: binary} string). A body the spec marks optional is still always sent (an empty record is
+   * schema is a named record or a oneOf of records (JSON only), or a binary body (any other concrete media type, a {@code format: binary} string). A body the spec marks optional is still always sent (an empty record is
    * a valid one), so the client method takes it like a required one.
    */
   private List<Operation.RequestBody> requestBodies(String where, String method, JsonNode body) {
@@ -210,8 +210,8 @@ final class OperationReader {
     }
     if (!schema.has("$ref")) throw unsupported(schemaAt, "a request body schema that is not a $ref to a named record");
     String name = types.refName(schema.get("$ref").asText(), schemaAt);
-    if (!(models.get(name) instanceof RecordSchema)) {
-      throw unsupported(schemaAt, "a request body that is not an object with properties: " + name);
+    if (!(models.get(name) instanceof RecordSchema || models.get(name) instanceof Schema.UnionSchema)) {
+      throw unsupported(schemaAt, "a request body that is neither an object with properties nor a oneOf of them: " + name);
     }
     return new Operation.RequestBody(mediaType, name, body.path("required").asBoolean(false));
   }

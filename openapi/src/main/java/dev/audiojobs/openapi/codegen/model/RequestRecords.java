@@ -42,9 +42,10 @@ final class RequestRecords {
   }
 
   /**
-   * Marks every record reachable from a request body as a request record, and checks what sending one
-   * needs: no record is both sent and received (decoding treats the two differently), no union is
-   * sent, every constraint is one the client checks, and files appear only as fields of a multipart body.
+   * Marks every record and union reachable from a request body as sent, and every record reachable from
+   * a response as received, and checks what sending one needs: every constraint is one the client
+   * checks, no readOnly property is sent, and files appear only as fields of a multipart body. A union
+   * reaches its variants, not its fallback: a request never sends what the client does not know.
    */
   void mark(List<Operation> operations) {
     Map<String, String> sent = new LinkedHashMap<>(); // schema -> pointer of the first body that sends it
@@ -68,11 +69,12 @@ final class RequestRecords {
     for (Map.Entry<String, String> e : sent.entrySet()) {
       Schema schema = models.get(e.getKey());
       String pointer = SCHEMAS + e.getKey();
-      if (schema instanceof UnionSchema) throw unsupported(pointer, "a oneOf in a request body (from " + e.getValue() + ")");
-      if (!(schema instanceof RecordSchema record)) continue;
-      if (received.contains(e.getKey())) {
-        throw unsupported(pointer, "a record both sent in a request body and received; give each direction its schema");
+      if (schema instanceof UnionSchema union) {
+        models.put(e.getKey(), new UnionSchema(union.name(), union.description(), union.variants(), union.fallback(),
+            union.rule(), true));
+        continue;
       }
+      if (!(schema instanceof RecordSchema record)) continue;
       boolean isMultipart = multipart.contains(e.getKey());
       for (Property property : record.properties()) {
         SchemaReader.Located where = declared.get(e.getKey()).get(property.name());
@@ -91,10 +93,12 @@ final class RequestRecords {
         }
       }
       models.put(e.getKey(), new RecordSchema(record.name(), record.description(), record.properties(), true, isMultipart,
-          record.refused()));
+          received.contains(e.getKey()), record.refused()));
     }
     for (String name : received) {
       if (models.get(name) instanceof RecordSchema record) {
+        models.put(name, new RecordSchema(record.name(), record.description(), record.properties(), record.request(),
+            record.multipart(), true, record.refused()));
         for (Property property : record.properties()) {
           SchemaReader.Located where = declared.get(name).get(property.name());
           if (where.node().path("writeOnly").asBoolean(false) && property.required()) {
@@ -108,6 +112,7 @@ final class RequestRecords {
       }
     }
     for (String name : multipart) {
+      if (models.get(name) instanceof UnionSchema) throw unsupported(SCHEMAS + name, "a multipart/form-data body that is a oneOf");
       if (sent.keySet().stream().filter(s -> !s.equals(name)).anyMatch(s -> refersTo(s, name))) {
         throw unsupported(SCHEMAS + name, "a multipart body record that is also part of another request");
       }
@@ -131,9 +136,10 @@ final class RequestRecords {
       reach(list.element(), seen, from);
     } else if (type instanceof Type.MapOf map) {
       reach(map.value(), seen, from);
-    } else if (type instanceof Type.Ref ref && seen.putIfAbsent(ref.schema(), from) == null
-        && models.get(ref.schema()) instanceof RecordSchema record) {
-      record.properties().forEach(p -> reach(p.type(), seen, from));
+    } else if (type instanceof Type.Ref ref && seen.putIfAbsent(ref.schema(), from) == null) {
+      Schema schema = models.get(ref.schema());
+      if (schema instanceof RecordSchema record) record.properties().forEach(p -> reach(p.type(), seen, from));
+      if (schema instanceof UnionSchema union) union.variants().forEach(v -> reach(new Type.Ref(v), seen, from));
     }
   }
 

@@ -20,11 +20,22 @@ public sealed interface Schema {
    *     required property fails as an invalid request.
    * @param multipart whether the record is a {@code multipart/form-data} body: its properties are the
    *     form's fields, files among them
+   * @param received whether a response carries it (an error body, a success body, or reachable from
+   *     one). A record both sent and received keeps its builder and its checks before sending, and
+   *     decodes as a response: what lacks a required property is the server's fault, not the caller's.
    * @param refused additional properties a request may not carry, each with the reason
    *     ({@code x-audiojobs-refused-properties}: the vendor would ignore them silently)
    */
   record RecordSchema(String name, String description, List<Property> properties, boolean request, boolean multipart,
-      Map<String, String> refused) implements Schema {
+      boolean received, Map<String, String> refused) implements Schema {
+    /**
+     * Whether decoding one checks a request rather than reads a response: a record only sent, whose
+     * missing required property is the caller's mistake ({@code RequestValidationException}).
+     */
+    public boolean decodesAsRequest() {
+      return request && !received;
+    }
+
     /** The property named {@code wireName}. */
     public Optional<Property> property(String wireName) {
       return properties.stream().filter(p -> p.name().equals(wireName)).findFirst();
@@ -48,9 +59,12 @@ public sealed interface Schema {
    *
    * @param variants the {@code oneOf} members in spec order
    * @param fallback the record for anything the rule does not match ({@code x-audiojobs-select.fallback})
+   * @param request whether a request sends it (a request body, or reachable from one). A union sent is
+   *     one of its variants, never the fallback (which holds what the client does not know, and the spec's
+   *     {@code oneOf} does not allow), valid as that variant, and read back by the rule as that variant.
    */
-  record UnionSchema(String name, String description, List<String> variants, String fallback, Rule rule)
-      implements Schema {
+  record UnionSchema(String name, String description, List<String> variants, String fallback, Rule rule,
+      boolean request) implements Schema {
     /** The variants, the fallback last: everything the union permits. */
     public List<String> members() {
       List<String> members = new java.util.ArrayList<>(variants);

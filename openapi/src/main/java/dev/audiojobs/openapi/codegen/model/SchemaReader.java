@@ -259,7 +259,7 @@ final class SchemaReader {
       refused.put(e.getKey(), e.getValue().asText());
     }
     String description = text(schema, "description");
-    return new RecordSchema(name, description, List.copyOf(properties), false, false,
+    return new RecordSchema(name, description, List.copyOf(properties), false, false, false,
         Collections.unmodifiableMap(refused));
   }
 
@@ -342,6 +342,6 @@ final class SchemaReader {
       }
       rule = new Schema.ByKeys(select.path("property").asText(), List.copyOf(rules));
     }
-    return new UnionSchema(name, text(schema, "description"), List.copyOf(variants), fallback, rule);
+    return new UnionSchema(name, text(schema, "description"), List.copyOf(variants), fallback, rule, false);
   }
 }

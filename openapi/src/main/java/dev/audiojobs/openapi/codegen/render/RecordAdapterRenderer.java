@@ -38,11 +38,11 @@ final class RecordAdapterRenderer {
   }
 
   /**
-   * The exception for a value that does not fit: as decoded ({@code JsonPathException}), or, for a request
-   * record, as the invalid request it is.
+   * The exception for a value that does not fit: as decoded ({@code JsonPathException}), or, for a record
+   * only sent, as the invalid request it is.
    */
   private static CodeBlock invalid(RecordSchema schema, CodeBlock jsonPathException) {
-    return schema.request()
+    return schema.decodesAsRequest()
         ? CodeBlock.of("$T.invalid($S, $L)", RuntimeTypes.REQUEST_CHECKS, schema.name(), jsonPathException)
         : jsonPathException;
   }
@@ -176,7 +176,7 @@ final class RecordAdapterRenderer {
         .addStatement("$T.writeExtras(writer, value.extras())", JSON_TEXT)
         .build();
     TypeSpec.Builder adapter = Adapters.adapter(context, schema.name());
-    if (schema.request()) {
+    if (schema.decodesAsRequest()) {
       adapter.addJavadoc("""
 
           <p>{@link $T} is a request record: decoding one that lacks a required property, or has null for
@@ -188,7 +188,7 @@ final class RecordAdapterRenderer {
         .addField(FieldSpec.builder(JSON_READER_OPTIONS, "NAMES", Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
             .initializer("$T.of($L)", JSON_READER_OPTIONS, CodeBlock.join(names, ", "))
             .build())
-        .addMethod(Adapters.fromJson(context, schema.name(), schema.request() ? asInvalidRequest(schema, fromJson) : fromJson))
+        .addMethod(Adapters.fromJson(context, schema.name(), schema.decodesAsRequest() ? asInvalidRequest(schema, fromJson) : fromJson))
         .addMethod(Adapters.toJson(context, schema.name(), toJson))
         .addMethod(writeProperties)
         .build();

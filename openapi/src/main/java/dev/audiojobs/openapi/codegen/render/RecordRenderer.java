@@ -70,6 +70,8 @@ final class RecordRenderer {
           + REQUEST_VALIDATION_EXCEPTION.canonicalName() + "} with the JSON path of the first value the spec rejects; "
           + "nothing is sent then."
           + (schema.multipart() ? " It is sent as {@code multipart/form-data}: each property a field, files as file parts."
+              : schema.received() ? " Responses carry it too: decoding one reads a response, so one that lacks a required"
+                  + " property fails as a decoding error, the server's fault."
               : " Decoding one that lacks a required property, or has null for one, throws {@link "
                   + REQUEST_VALIDATION_EXCEPTION.canonicalName() + "} too, with the path rooted at the document."));
     }

@@ -28,6 +28,14 @@ final class UnionRenderer {
     JavaTypes types = context.types();
     List<String> paragraphs = new ArrayList<>(Javadocs.description(schema.description()));
     paragraphs.add(rule(schema));
+    if (schema.request()) {
+      paragraphs.add("A request sends one of " + schema.variants().stream().map(v -> "{@link " + v + "}")
+          .collect(Collectors.joining(", ")) + ", checked as that variant before it is sent"
+          + (schema.variants().contains(schema.fallback()) ? "" : "; never a {@link " + schema.fallback()
+              + "}, which only holds what a response carried")
+          + ". A value the rule above would read back as another variant is refused too: it would reach the server as"
+          + " that other one.");
+    }
     paragraphs.add(context.provenance(schema.name()));
     TypeSpec.Builder type = TypeSpec.interfaceBuilder(types.model(schema.name()))
         .addModifiers(Modifier.PUBLIC, Modifier.SEALED)

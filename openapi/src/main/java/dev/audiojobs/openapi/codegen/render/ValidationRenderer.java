@@ -41,7 +41,8 @@ final class ValidationRenderer {
 
   /** Whether the spec has any request record or any parameter with a rule, and so a validation class. */
   static boolean needed(Context context) {
-    return context.api().schemas().values().stream().anyMatch(s -> s instanceof Schema.RecordSchema r && r.request())
+    return context.api().schemas().values().stream().anyMatch(s -> s instanceof Schema.RecordSchema r && r.request()
+            || s instanceof Schema.UnionSchema u && u.request())
         || context.api().operations().stream().anyMatch(o -> checksParameters(context, o));
   }
 
@@ -66,6 +67,7 @@ final class ValidationRenderer {
     List<MethodSpec> checks = new ArrayList<>();
     for (Schema schema : context.api().schemas().values()) {
       if (schema instanceof Schema.RecordSchema record && record.request()) checks.add(check(record));
+      if (schema instanceof Schema.UnionSchema union && union.request()) checks.add(check(union));
     }
     for (Operation operation : context.api().operations()) {
       if (checksParameters(context, operation)) checks.add(parametersMethod(operation));
@@ -114,6 +116,35 @@ final class ValidationRenderer {
         .addParameter(String.class, "operation")
         .addParameter(String.class, "path")
         .addParameter(context.types().model(record.name()), "value")
+        .addCode(body.build())
+        .build();
+  }
+
+  /**
+   * A union a request sends: never the fallback (unless it is a variant too), checked as the variant it
+   * is, and refused when the union's rule would read it back as another variant.
+   */
+  private MethodSpec check(Schema.UnionSchema union) {
+    JavaTypes types = context.types();
+    CodeBlock.Builder body = CodeBlock.builder();
+    String variants = String.join(", ", union.variants());
+    if (!union.variants().contains(union.fallback())) {
+      body.beginControlFlow("if (value instanceof $T)", types.model(union.fallback()))
+          .addStatement("$T.variant(operation, path, $S, null, $S)", REQUEST_CHECKS, union.fallback(), variants)
+          .endControlFlow();
+    }
+    for (String variant : union.variants()) {
+      body.addStatement("if (value instanceof $T v) check(operation, path, v)", types.model(variant));
+    }
+    body.addStatement("$T.variant(operation, path, value.getClass().getSimpleName(), $T.variantOf(value), $S)",
+        REQUEST_CHECKS, types.adapter(union.name()), variants);
+    return MethodSpec.methodBuilder("check")
+        .addJavadoc("Throws at the first value of {@code value}, found at {@code path}, that {@link $T} does not allow.\n",
+            types.model(union.name()))
+        .addModifiers(Modifier.STATIC)
+        .addParameter(String.class, "operation")
+        .addParameter(String.class, "path")
+        .addParameter(types.model(union.name()), "value")
         .addCode(body.build())
         .build();
   }
@@ -220,7 +251,7 @@ final class ValidationRenderer {
       if (schema instanceof Schema.EnumSchema enumeration && enumeration.closed()) {
         out.addStatement("$T.known(operation, $L, $L.known().isPresent(), $S)", REQUEST_CHECKS, path, value,
             String.join(", ", enumeration.values()));
-      } else if (schema instanceof Schema.RecordSchema) {
+      } else if (schema instanceof Schema.RecordSchema || schema instanceof Schema.UnionSchema) {
         out.addStatement("check(operation, $L, $L)", path, value);
       }
     }
