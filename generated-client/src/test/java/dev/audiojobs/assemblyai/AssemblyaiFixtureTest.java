@@ -6,15 +6,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.audiojobs.client.DecodeException;
 import dev.audiojobs.client.FilePart;
+import dev.audiojobs.client.JobFailedException;
 import dev.audiojobs.client.RequestValidationException;
 import java.io.IOException;
 import java.lang.reflect.Method;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import dev.audiojobs.testsupport.FakeTime;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
@@ -154,6 +157,51 @@ final class AssemblyaiFixtureTest {
     assertThat(rule.getMessage()).contains("TranslationRequestBody", "SpeakerIdentificationRequestBody");
 
     assertThat(server.getRequestCount()).isZero();
+  }
+
+  @Test
+  void aTranscriptIsCreatedAndWaitedForUntilItsStatusIsFinal() throws Exception {
+    String completed = example("transcript.json");
+    server.enqueue(json(200, completed.replace("\"status\": \"completed\"", "\"status\": \"queued\"")));
+    server.enqueue(json(200, completed.replace("\"status\": \"completed\"", "\"status\": \"processing\"")));
+    server.enqueue(json(200, completed));
+    FakeTime time = new FakeTime();
+    AssemblyaiClient client = AssemblyaiClient.builder().apiKey(KEY).baseUrl(server.url("/").toString())
+        .clock(time).sleeper(time).build();
+
+    Transcript done = client.createTranscriptAndWait(TranscriptParams.builder().audioUrl("https://assembly.ai/nbc.mp3")
+        .speechModels(List.of("universal")).build(), Duration.ofMinutes(5));
+
+    assertThat(done.status()).isEqualTo(TranscriptStatus.COMPLETED);
+    assertThat(server.takeRequest().getMethod()).isEqualTo("POST");
+    assertThat(server.takeRequest().getTarget()).isEqualTo("/v2/transcript/9ea68fd3-f953-42c1-9742-976c447fb463");
+    assertThat(time.sleeps()).first().isEqualTo(Duration.ofSeconds(5)); // the overlay's interval
+  }
+
+  @Test
+  void anErroredTranscriptEndsTheWaitWithItsError() throws IOException {
+    server.enqueue(json(200, example("transcript.json").replace("\"status\": \"completed\"", "\"status\": \"error\"")
+        .replace("\"id\": \"9ea68fd3", "\"error\": \"Download error, unable to download\", \"id\": \"9ea68fd3")));
+
+    JobFailedException e = thrown(JobFailedException.class,
+        () -> client().waitForTranscript("9ea68fd3-f953-42c1-9742-976c447fb463", Duration.ofMinutes(1)));
+
+    assertThat(e.getMessage()).contains("Download error, unable to download");
+  }
+
+  @Test
+  void everyTranscriptIsListedByWalkingBeforeTheLastId() throws Exception {
+    server.enqueue(json(200, example("transcript-list.json")));
+    server.enqueue(json(200, "{\"page_details\": {\"limit\": 3, \"result_count\": 0, \"current_url\": \"u\","
+        + " \"prev_url\": null, \"next_url\": null}, \"transcripts\": []}"));
+
+    List<String> ids = client().listTranscriptsAll(3, null, null, null, null).stream().map(TranscriptListItem::id).toList();
+
+    assertThat(ids).containsExactly("b33f4691-85b7-4f31-be12-a87cef1c1229", "ce522f10-d204-42e8-a838-6b95098145cc",
+        "28a73d01-98db-41dd-9e98-2533ba0af117");
+    assertThat(server.takeRequest().getTarget()).isEqualTo("/v2/transcript?limit=3");
+    // the spec's own prev_url: before_id = the last (oldest) item
+    assertThat(server.takeRequest().getTarget()).isEqualTo("/v2/transcript?limit=3&before_id=28a73d01-98db-41dd-9e98-2533ba0af117");
   }
 
   @Test

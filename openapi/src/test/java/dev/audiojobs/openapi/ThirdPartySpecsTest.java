@@ -112,9 +112,12 @@ final class ThirdPartySpecsTest {
   void overlaysRecordOnlyDecisionsAboutTheVendorsMeaning() {
     assertThat(actionsByKind("assemblyai")).containsExactly(
         Map.entry("enum openness (x-audiojobs-closed)", 4),
+        Map.entry("paging (x-audiojobs-paging: which parameter pages)", 1),
         Map.entry("terminal statuses (x-audiojobs-terminal)", 1),
+        Map.entry("the created job's id (x-audiojobs-then-wait)", 1),
         Map.entry("union fallback schema", 1),
-        Map.entry("union rule (x-audiojobs-select)", 2));
+        Map.entry("union rule (x-audiojobs-select)", 2),
+        Map.entry("waiting (x-audiojobs-wait: status, error, interval)", 1));
     assertThat(actionsByKind("deepgram")).containsExactly(Map.entry("vendor type (a count is an integer)", 2));
   }
 
@@ -154,6 +157,9 @@ final class ThirdPartySpecsTest {
     if (action.target().equals("$.components.schemas") && keys.size() == 1
         && update.get(keys.get(0)).path("additionalProperties").asBoolean(false)) return "union fallback schema";
     if (keys.equals(List.of("type"))) return "vendor type (a count is an integer)";
+    if (keys.equals(List.of("x-audiojobs-wait"))) return "waiting (x-audiojobs-wait: status, error, interval)";
+    if (keys.equals(List.of("x-audiojobs-then-wait"))) return "the created job's id (x-audiojobs-then-wait)";
+    if (keys.equals(List.of("x-audiojobs-paging"))) return "paging (x-audiojobs-paging: which parameter pages)";
     throw new AssertionError(action.path() + " of the " + action.target() + " overlay records no decision of a known kind: " + keys);
   }
 
