@@ -74,7 +74,7 @@ final class UnionAdapterRenderer {
     TypeSpec.Builder adapter = Adapters.adapter(context, schema.name())
         .addMethod(Adapters.fromJson(context, schema.name(), select.build()));
     if (outputs != null) addSinglePass(adapter, schema, (Schema.ByKeys) schema.rule(), outputs);
-    if (schema.request()) adapter.addMethod(UnionRules.variantOf(context, schema));
+    if (schema.request()) adapter.addMethod(UnionSelection.variantOf(context, schema));
     return adapter.addMethod(Adapters.toJson(context, schema.name(), toJson.build())).build();
   }
 
@@ -160,7 +160,7 @@ final class UnionAdapterRenderer {
       CodeBlock.Builder body = CodeBlock.builder()
           .addStatement("if (o == null) return $S", schema.fallback());
       for (Schema.KeyRule r : byKeys.rules()) {
-        CodeBlock test = r.keys().stream().map(k -> UnionRules.hasKey(types, output, CodeBlock.of("o"), k))
+        CodeBlock test = r.keys().stream().map(k -> UnionSelection.hasKey(types, output, CodeBlock.of("o"), k))
             .collect(CodeBlock.joining(" || "));
         body.addStatement("if ($L) return $S", test, r.variant());
       }

@@ -18,8 +18,8 @@ import javax.lang.model.element.Modifier;
  * would have once encoded, and so which variant the rule reads it back as. The adapters use it to
  * confirm a guessed variant; the request checks, to refuse a variant the rule would read as another.
  */
-final class UnionRules {
-  private UnionRules() {}
+final class UnionSelection {
+  private UnionSelection() {}
 
   /**
    * Whether {@code record}'s value {@code value} has key {@code key} once encoded: a typed property
