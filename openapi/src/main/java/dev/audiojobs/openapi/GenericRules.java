@@ -43,6 +43,10 @@ import java.util.Set;
  *       generator would have to accept constructs no call uses). A reference is any {@code $ref} and any
  *       string value {@code #/components/schemas/<name>} (the {@code x-audiojobs-…} extensions name
  *       schemas that way).
+ *   <li><b>anyOf unions.</b> A {@code oneOf} an overlay marks {@code x-audiojobs-inclusive} is read as
+ *       {@code anyOf}; equal members of an {@code anyOf} are one; an {@code anyOf} with a member that
+ *       accepts anything accepts anything; in a query, an {@code anyOf} of a number and enums of its
+ *       numerals is the number. Each is argued in {@link UnionRules}, which applies them.
  * </ol>
  * Each rule reports what it changed, as notes the normalizer prints.
  */
@@ -60,8 +64,10 @@ final class GenericRules {
    */
   static List<String> apply(ObjectNode document, String file) {
     List<String> notes = new ArrayList<>();
+    UnionRules.inclusiveUnions(document, notes); // before the unions of enums: a oneOf read as anyOf may overlap
     openEnums(document, notes);
     oneOrManyQueryValues(document, notes);
+    UnionRules.numeralsInQueries(document, notes);
     uniqueOperationIds(document, file, notes);
     return notes;
   }
