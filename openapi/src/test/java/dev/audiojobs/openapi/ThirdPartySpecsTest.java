@@ -121,6 +121,7 @@ final class ThirdPartySpecsTest {
         Map.entry("union rule (x-audiojobs-select)", 2));
     assertThat(actionsByKind("deepgram")).containsExactly(
         Map.entry("a oneOf read as anyOf (x-audiojobs-inclusive)", 3),
+        Map.entry("security (how the key is sent)", 2),
         Map.entry("union fallback schema", 1),
         Map.entry("union rule (x-audiojobs-select)", 5),
         Map.entry("vendor type (a count is an integer)", 2));
@@ -149,6 +150,7 @@ final class ThirdPartySpecsTest {
     if (action.target().equals("$.components.schemas") && keys.size() == 1
         && update.get(keys.get(0)).path("additionalProperties").asBoolean(false)) return "union fallback schema";
     if (keys.equals(List.of("type"))) return "vendor type (a count is an integer)";
+    if (keys.equals(List.of("x-audiojobs-prefix")) || keys.equals(List.of("security"))) return "security (how the key is sent)";
     throw new AssertionError(action.path() + " of the " + action.target() + " overlay records no decision of a known kind: " + keys);
   }
 
