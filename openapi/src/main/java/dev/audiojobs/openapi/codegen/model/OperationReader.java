@@ -309,7 +309,12 @@ final class OperationReader {
       throw unsupported(at + "/allowReserved", "reserved characters sent unencoded in a query");
     }
     if (!p.has("schema")) throw unsupported(at, "a parameter without a schema");
-    Type type = types.type(p.path("schema"), at + "/schema");
+    Type type = in.equals("query") ? types.queryParameterType(p.path("schema"), at + "/schema")
+        : types.type(p.path("schema"), at + "/schema");
+    if (type instanceof Type.Ref ref && models.get(ref.schema()) instanceof Schema.QueryValueSchema && p.has("explode")
+        && !p.get("explode").asBoolean(true)) {
+      throw unsupported(at + "/explode", "a union query value not exploded (sent as one comma-joined value)");
+    }
     boolean explode = p.path("explode").asBoolean(true);
     if (p.has("explode") && !p.get("explode").isBoolean()) throw unsupported(at + "/explode", "an explode that is not a boolean");
     if (type instanceof Type.DoubleList) type = new Type.ListOf(new Type.Scalar(Type.Kind.DOUBLE));
