@@ -72,7 +72,7 @@ final class GenericRules {
    */
   static List<String> apply(ObjectNode document, String file) {
     List<String> notes = new ArrayList<>();
-    UnionRules.inclusiveUnions(document, notes); // before the unions of enums: a oneOf read as anyOf may overlap
+    UnionRules.inclusiveUnions(document, file, notes); // before the unions of enums: a oneOf read as anyOf may overlap
     openEnums(document, notes);
     enumAliases(document, notes);
     oneOrManyQueryValues(document, notes);

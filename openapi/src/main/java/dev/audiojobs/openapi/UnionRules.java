@@ -48,21 +48,27 @@ final class UnionRules {
 
   private UnionRules() {}
 
-  /** Rules 1 to 3, in place, anywhere in {@code document}; run before the rules that read unions of enums. */
-  static void inclusiveUnions(ObjectNode document, List<String> notes) {
-    walk(document, "#", notes);
+  /**
+   * Rules 1 to 3, in place, anywhere in {@code document}; run before the rules that read unions of enums.
+   *
+   * @throws SpecException (naming {@code file}) for an {@code x-audiojobs-inclusive} that is not {@code true} on a
+   *     {@code oneOf}: the decision it records would silently apply to nothing
+   */
+  static void inclusiveUnions(ObjectNode document, String file, List<String> notes) {
+    walk(document, "#", file, notes);
   }
 
-  private static void walk(JsonNode node, String at, List<String> notes) {
+  private static void walk(JsonNode node, String at, String file, List<String> notes) {
     if (node instanceof ObjectNode object) {
       if (object.has(INCLUSIVE)) {
-        if (object.get(INCLUSIVE).asBoolean(false) && object.get("oneOf") instanceof ArrayNode members && !object.has("anyOf")) {
-          object.set("anyOf", members);
-          object.remove("oneOf");
-          notes.add("inclusive union " + at + ": the overlay reads this oneOf as anyOf (a value may match several members)");
+        if (!object.get(INCLUSIVE).asBoolean(false) || !(object.get("oneOf") instanceof ArrayNode members) || object.has("anyOf")) {
+          throw new SpecException(file, at + "/" + INCLUSIVE, INCLUSIVE + " reads a oneOf as anyOf: it is true, beside a oneOf"
+              + " (and no anyOf), found " + object.get(INCLUSIVE) + (object.has("oneOf") ? "" : " with no oneOf"));
         }
-        // Left in place otherwise: the generator names the misplaced keyword.
-        if (object.has("anyOf")) object.remove(INCLUSIVE);
+        object.set("anyOf", members);
+        object.remove("oneOf");
+        object.remove(INCLUSIVE);
+        notes.add("inclusive union " + at + ": the overlay reads this oneOf as anyOf (a value may match several members)");
       }
       if (object.get("anyOf") instanceof ArrayNode members) {
         List<JsonNode> kept = new ArrayList<>();
@@ -90,10 +96,10 @@ final class UnionRules {
       }
       for (Iterator<Map.Entry<String, JsonNode>> it = object.fields(); it.hasNext(); ) {
         Map.Entry<String, JsonNode> child = it.next();
-        walk(child.getValue(), at + "/" + OpenApi31.escape(child.getKey()), notes);
+        walk(child.getValue(), at + "/" + OpenApi31.escape(child.getKey()), file, notes);
       }
     } else if (node instanceof ArrayNode array) {
-      for (int i = 0; i < array.size(); i++) walk(array.get(i), at + "/" + i, notes);
+      for (int i = 0; i < array.size(); i++) walk(array.get(i), at + "/" + i, file, notes);
     }
   }
 

@@ -39,6 +39,19 @@ final class UnionRulesTest {
   }
 
   @Test
+  void aMarkerThatAppliesToNoOneOfFailsNamingWhereItIs() {
+    ObjectNode d = doc("""
+        components:
+          schemas:
+            Plain: {type: string, x-audiojobs-inclusive: true}
+        """);
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> GenericRules.apply(d, "n.yaml"))
+        .isInstanceOf(SpecException.class)
+        .hasMessage("n.yaml: #/components/schemas/Plain/x-audiojobs-inclusive: x-audiojobs-inclusive reads a oneOf as anyOf: it"
+            + " is true, beside a oneOf (and no anyOf), found true with no oneOf");
+  }
+
+  @Test
   void equalMembersOfAnAnyOfAreOneButAOneOfKeepsThem() {
     ObjectNode d = doc("""
         components:
