@@ -318,6 +318,7 @@ final class OperationReader {
     boolean explode = p.path("explode").asBoolean(true);
     if (p.has("explode") && !p.get("explode").isBoolean()) throw unsupported(at + "/explode", "an explode that is not a boolean");
     if (type instanceof Type.DoubleList) type = new Type.ListOf(new Type.Scalar(Type.Kind.DOUBLE));
+    if (type instanceof Type.JsonValue) throw unsupported(at + "/schema", "a parameter of any JSON value (no type)");
     if (type instanceof Type.ListOf list && in.equals("query")) {
       // An enum is sent as its wire value (its toString), like a scalar.
       boolean enumeration = list.element() instanceof Type.Ref ref && models.get(ref.schema()) instanceof Schema.EnumSchema;

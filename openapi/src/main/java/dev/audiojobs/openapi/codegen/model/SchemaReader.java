@@ -122,6 +122,7 @@ final class SchemaReader {
         }
         Type element = type(items, where + "/items");
         if (element instanceof Type.Binary) throw unsupported(where + "/items", "an array of files");
+        if (element instanceof Type.JsonValue) throw unsupported(where + "/items", "an array of any JSON values");
         return new Type.ListOf(element);
       }
       case "object" -> {
@@ -129,12 +130,17 @@ final class SchemaReader {
         if (values.isObject() && !values.isEmpty() && !schema.has("properties")) {
           Type value = type(values, where + "/additionalProperties");
           if (value instanceof Type.Binary) throw unsupported(where + "/additionalProperties", "a map of files");
+          if (value instanceof Type.JsonValue) {
+            throw unsupported(where + "/additionalProperties", "a map of any JSON values (a record keeps them in its Extras)");
+          }
           return new Type.MapOf(value);
         }
         throw unsupported(where, "an object that is neither a named schema nor a map with typed values");
       }
-      default -> throw unsupported(where, anyValue(schema) ? "a schema of any value (no keyword but annotations): every "
-          + "property and body gets a Java type, and none says any JSON value" : "a schema without a type");
+      default -> {
+        if (anyValue(schema)) return new Type.JsonValue();
+        throw unsupported(where, "a schema without a type");
+      }
     }
   }
 
@@ -237,10 +243,7 @@ final class SchemaReader {
       type(schema, pointer); // an alias the generator cannot type fails here, at its own pointer
       return null;
     }
-    if (anyValue(schema)) {
-      throw unsupported(pointer, "a schema of any value (no keyword but annotations): every property and body gets a "
-          + "Java type, and none says any JSON value");
-    }
+    if (anyValue(schema)) return null; // an alias of any JSON value, which only a record property may be
     throw unsupported(pointer, "a named schema that is not an object, an enum, a oneOf, a string, an array or a map");
   }
 
@@ -270,8 +273,9 @@ final class SchemaReader {
       if (property.has("x-audiojobs-max-bytes") && !(type(property, where) instanceof Type.Binary)) {
         throw unsupported(where + "/x-audiojobs-max-bytes", "a size limit on a property that is not a file (format: binary)");
       }
-      properties.add(new Property(entry.getKey(), type(property, where), required.contains(entry.getKey()),
-          nullable(property), text(property, "description"), constraints(property, where),
+      Type type = type(property, where);
+      properties.add(new Property(entry.getKey(), type, required.contains(entry.getKey()),
+          nullable(property) || type instanceof Type.JsonValue, text(property, "description"), constraints(property, where),
           property.path("x-audiojobs-request-id").asBoolean(false)));
     }
     for (String name1 : required) {
