@@ -23,6 +23,10 @@ import java.util.Set;
  *       {@code {type: string}} ("one of these values, or any other string") is the enum itself: this
  *       client's enums are open already (a value newer than the client is kept, never refused). It
  *       becomes {@code allOf: [<the enum>]}, the schema's other keys kept.
+ *   <li><b>An enum's only name.</b> A named schema that is nothing but {@code allOf: [$ref]} to a named string
+ *       enum no other node refers to (what the open-enum rule leaves of {@code X: anyOf: [X0, string]}) is that
+ *       enum: it takes the enum's keywords, its own annotations kept, and the enum, now unreferenced, is
+ *       removed. The values are the same; the type gets the name the spec gave the parameter or property.
  *   <li><b>Unions of enums.</b> A {@code oneOf} or {@code anyOf} whose members are all string enums
  *       (named or inline, often single values) allows exactly the union of their values: it becomes one
  *       {@code type: string, enum: […]}. Under {@code oneOf}, a value two members share would be invalid,
@@ -43,6 +47,14 @@ import java.util.Set;
  *       generator would have to accept constructs no call uses). A reference is any {@code $ref} and any
  *       string value {@code #/components/schemas/<name>} (the {@code x-audiojobs-…} extensions name
  *       schemas that way).
+ *   <li><b>anyOf unions.</b> A {@code oneOf} an overlay marks {@code x-audiojobs-inclusive} is read as
+ *       {@code anyOf}; equal members of an {@code anyOf} are one; an {@code anyOf} with a member that
+ *       accepts anything accepts anything; in a query, an {@code anyOf} of a number and enums of its
+ *       numerals is the number. Each is argued in {@link UnionRules}, which applies them.
+ *   <li><b>Ignored headers.</b> Header parameters named {@code Accept}, {@code Content-Type} or
+ *       {@code Authorization} are removed: OpenAPI says they are ignored ({@link ReservedHeaders}).
+ *   <li><b>Class names.</b> A schema name that is not a Java class name is renamed to its words, capitalised
+ *       ({@link SchemaNames}); a name is no part of the wire.
  * </ol>
  * Each rule reports what it changed, as notes the normalizer prints.
  */
@@ -60,9 +72,14 @@ final class GenericRules {
    */
   static List<String> apply(ObjectNode document, String file) {
     List<String> notes = new ArrayList<>();
+    UnionRules.inclusiveUnions(document, file, notes); // before the unions of enums: a oneOf read as anyOf may overlap
     openEnums(document, notes);
+    enumAliases(document, notes);
     oneOrManyQueryValues(document, notes);
+    UnionRules.numeralsInQueries(document, notes);
     uniqueOperationIds(document, file, notes);
+    ReservedHeaders.remove(document, notes);
+    SchemaNames.javaClassNames(document, file, notes);
     return notes;
   }
 
@@ -150,6 +167,34 @@ final class GenericRules {
     } else if (node instanceof ArrayNode array) {
       for (int i = 0; i < array.size(); i++) walk(array.get(i), at + "/" + i, schemas, notes);
     }
+  }
+
+  private static void enumAliases(ObjectNode document, List<String> notes) {
+    if (!(document.path("components").get("schemas") instanceof ObjectNode schemas)) return;
+    Map<String, Integer> uses = new HashMap<>();
+    countReferences(document, uses);
+    for (Iterator<Map.Entry<String, JsonNode>> it = schemas.fields(); it.hasNext(); ) {
+      Map.Entry<String, JsonNode> alias = it.next();
+      if (!(alias.getValue() instanceof ObjectNode object) || !(object.get("allOf") instanceof ArrayNode parts) || parts.size() != 1) continue;
+      JsonNode bare = UnionRules.withoutAnnotations(object);
+      String ref = parts.get(0).path("$ref").asText("");
+      if (bare.size() != 1 || parts.get(0).size() != 1 || !ref.startsWith(SCHEMAS)) continue;
+      String name = ref.substring(SCHEMAS.length());
+      JsonNode target = schemas.get(name);
+      if (target == null || name.equals(alias.getKey()) || !isStringEnum(target, Map.of()) || uses.getOrDefault(name, 0) != 1) continue;
+      object.remove("allOf");
+      target.fields().forEachRemaining(e -> {
+        if (!object.has(e.getKey())) object.set(e.getKey(), e.getValue().deepCopy());
+      });
+      notes.add("enum alias " + SCHEMAS + alias.getKey() + ": the only name of the enum " + name + ", which it becomes");
+    }
+  }
+
+  private static void countReferences(JsonNode node, Map<String, Integer> out) {
+    if (node.isTextual() && node.asText().startsWith(SCHEMAS)) {
+      out.merge(node.asText().substring(SCHEMAS.length()).replace("~1", "/").replace("~0", "~"), 1, Integer::sum);
+    }
+    for (JsonNode child : node) countReferences(child, out);
   }
 
   /** The values of a union whose members are all string enums, or null. */

@@ -20,7 +20,8 @@ import java.util.stream.Stream;
  * openapi/upstream/&lt;vendor&gt;/*.yaml|yml|json  fragments, each converted from OpenAPI 3.1 when it is 3.1
  *                                        ({@link OpenApi31}), merged in file-name order ({@code provenance.yaml} excluded)
  *   + openapi/overlays/&lt;vendor&gt;/*.yaml|yml       Overlay 1.0 documents, applied in file-name order
- *   → generic rules: open enums, unique operation ids, unreachable schemas removed ({@link GenericRules})
+ *   → generic rules: open enums, unions of enums, anyOf unions, unique operation ids, ignored headers, class
+ *     names, unreachable schemas removed ({@link GenericRules}, {@link UnionRules})
  *   → inline objects, enums and unions named and moved to components/schemas ({@link InlineSchemas})
  *   = openapi/normalized/&lt;vendor&gt;.yaml           canonical YAML, linted
  * </pre>

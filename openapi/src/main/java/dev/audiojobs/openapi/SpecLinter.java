@@ -31,7 +31,9 @@ import java.util.regex.Pattern;
  *   <li>Every {@code oneOf} says how a variant is chosen — a {@code discriminator} or an
  *       {@code x-audiojobs-select} rule ({@code byKeys} reads the keys of its {@code property}'s
  *       object, or of the object itself when there is no {@code property}) — and names its fallback,
- *       whose schema exists.
+ *       whose schema exists. A union only query parameters use, whose members are scalars, enums or arrays
+ *       of them ({@code detect_language: true} or a list of languages), is exempt: the client sends it and
+ *       never decodes it, so nothing is chosen, and a scalar member needs no name.
  *   <li>Counts are integers: a property or parameter whose name means a count ({@code take},
  *       {@code skip}, {@code total}, {@code limit}, {@code offset}, {@code …Count}, {@code num…},
  *       {@code …Speakers}) is not {@code type: number}.
@@ -195,11 +197,72 @@ final class SpecLinter {
     JsonNode schemas = document.path("components").path("schemas");
     Map<String, JsonNode> byName = new HashMap<>();
     schemas.fields().forEachRemaining(e -> byName.put(e.getKey(), e.getValue()));
+    Set<String> queryOnly = queryOnly(document);
     for (Map.Entry<String, JsonNode> entry : byName.entrySet().stream()
         .sorted(Map.Entry.comparingByKey()).toList()) {
       String path = JsonPaths.child("$.components.schemas", entry.getKey());
-      checkSchema(entry.getValue(), path, true, byName, out);
+      if (queryOnly.contains(entry.getKey()) && entry.getValue().has("oneOf") && !entry.getValue().has("properties")) {
+        queryUnion(entry.getValue(), path, byName, out);
+      } else {
+        checkSchema(entry.getValue(), path, true, byName, out);
+      }
     }
+  }
+
+  /** The schemas that query parameters' schemas refer to (directly) and nothing else does. */
+  private static Set<String> queryOnly(ObjectNode document) {
+    Map<String, Integer> all = new HashMap<>();
+    references(document, all);
+    Map<String, Integer> fromQueries = new HashMap<>();
+    forEachOperation(document, (path, operation) -> {
+      for (JsonNode parameter : operation.path("parameters")) {
+        if ("query".equals(parameter.path("in").asText())) references(parameter.path("schema"), fromQueries);
+      }
+    });
+    for (Iterator<Map.Entry<String, JsonNode>> it = document.path("paths").fields(); it.hasNext(); ) {
+      for (JsonNode parameter : it.next().getValue().path("parameters")) { // path-level parameters
+        if ("query".equals(parameter.path("in").asText())) references(parameter.path("schema"), fromQueries);
+      }
+    }
+    Set<String> only = new HashSet<>();
+    fromQueries.forEach((name, count) -> {
+      if (count.equals(all.get(name))) only.add(name);
+    });
+    return only;
+  }
+
+  private static void references(JsonNode node, Map<String, Integer> out) {
+    if (node.isTextual() && node.asText().startsWith(SCHEMAS)) out.merge(node.asText().substring(SCHEMAS.length()), 1, Integer::sum);
+    for (JsonNode child : node) references(child, out);
+  }
+
+  /** A union only query parameters send: each member a scalar, an enum, or an array of them; no rule needed. */
+  private static void queryUnion(JsonNode union, String path, Map<String, JsonNode> byName, List<Violation> out) {
+    JsonNode members = union.get("oneOf");
+    for (int i = 0; i < members.size(); i++) {
+      String memberPath = JsonPaths.index(path + ".oneOf", i);
+      JsonNode member = members.get(i);
+      JsonNode target = member;
+      if (member.has("$ref")) {
+        checkSchema(member, memberPath, false, byName, out);
+        target = byName.get(member.get("$ref").asText().substring(SCHEMAS.length()));
+        if (target == null) continue;
+      }
+      JsonNode items = target.path("items");
+      boolean scalar = scalarOrEnum(target, member != target, byName);
+      boolean list = "array".equals(target.path("type").asText()) && scalarOrEnum(items.has("$ref")
+          ? byName.getOrDefault(items.get("$ref").asText().substring(SCHEMAS.length()), items) : items, items.has("$ref"), byName);
+      if (!scalar && !list) {
+        out.add(new Violation(memberPath, "a member of a union query parameter is a scalar, a named enum, or an array of"
+            + " them (a query value is text)"));
+      }
+    }
+  }
+
+  private static boolean scalarOrEnum(JsonNode schema, boolean named, Map<String, JsonNode> byName) {
+    String type = schema.path("type").asText("");
+    if (!Set.of("string", "integer", "number", "boolean").contains(type) || schema.has("properties")) return false;
+    return named || !schema.has("enum"); // an inline enum is unnamed: the lint wants every enum named
   }
 
   private static void checkSchema(JsonNode schema, String path, boolean named, Map<String, JsonNode> byName,

@@ -118,21 +118,12 @@ final class ThirdPartySpecsTest {
         Map.entry("union fallback schema", 1),
         Map.entry("union rule (x-audiojobs-select)", 2),
         Map.entry("waiting (x-audiojobs-wait: status, error, interval)", 1));
-    assertThat(actionsByKind("deepgram")).containsExactly(Map.entry("vendor type (a count is an integer)", 2));
-  }
-
-  @Test
-  void deepgramStopsAtTheLintNamingWhatOnlyAUnionRuleOrTheGeneratorCanSettle() {
-    // What remains after the generic rules and the two count actions: unions with no stated rule
-    // (ErrorResponse: a text, a legacy or a modern error; GetModelV1Response; ReadV1Request: a url or a
-    // text body) and unions of scalars (detect_language: a boolean or a list of languages).
-    org.assertj.core.api.Assertions.assertThatThrownBy(() -> normalizer.normalize("deepgram"))
-        .isInstanceOf(SpecException.class)
-        .hasMessageStartingWith(LABEL + "/normalized/deepgram.yaml: ")
-        .hasMessageContaining("$.components.schemas.ErrorResponse: oneOf without a selection rule")
-        .hasMessageContaining("$.components.schemas.ReadV1Request: oneOf without a selection rule")
-        .hasMessageContaining("$.components.schemas.V1ListenPostParametersDetectLanguage.oneOf[0]: oneOf members are $refs")
-        .satisfies(e -> assertThat(e.getMessage()).doesNotContain("operationId", "is a count", "3.1"));
+    assertThat(actionsByKind("deepgram")).containsExactly(
+        Map.entry("a oneOf read as anyOf (x-audiojobs-inclusive)", 3),
+        Map.entry("security (how the key is sent)", 2),
+        Map.entry("union fallback schema", 1),
+        Map.entry("union rule (x-audiojobs-select)", 5),
+        Map.entry("vendor type (a count is an integer)", 2));
   }
 
   /** Each overlay action, by the one kind of decision it records; an action of no known kind fails. */
@@ -153,6 +144,7 @@ final class ThirdPartySpecsTest {
     for (Iterator<String> it = update.fieldNames(); it.hasNext(); ) keys.add(it.next());
     if (keys.equals(List.of("x-audiojobs-closed"))) return "enum openness (x-audiojobs-closed)";
     if (keys.equals(List.of("x-audiojobs-select"))) return "union rule (x-audiojobs-select)";
+    if (keys.equals(List.of("x-audiojobs-inclusive"))) return "a oneOf read as anyOf (x-audiojobs-inclusive)";
     if (keys.contains("x-audiojobs-terminal")) return "terminal statuses (x-audiojobs-terminal)";
     if (action.target().equals("$.components.schemas") && keys.size() == 1
         && update.get(keys.get(0)).path("additionalProperties").asBoolean(false)) return "union fallback schema";
@@ -160,6 +152,7 @@ final class ThirdPartySpecsTest {
     if (keys.equals(List.of("x-audiojobs-wait"))) return "waiting (x-audiojobs-wait: status, error, interval)";
     if (keys.equals(List.of("x-audiojobs-then-wait"))) return "the created job's id (x-audiojobs-then-wait)";
     if (keys.equals(List.of("x-audiojobs-paging"))) return "paging (x-audiojobs-paging: which parameter pages)";
+    if (keys.equals(List.of("x-audiojobs-prefix")) || keys.equals(List.of("security"))) return "security (how the key is sent)";
     throw new AssertionError(action.path() + " of the " + action.target() + " overlay records no decision of a known kind: " + keys);
   }
 
@@ -170,7 +163,7 @@ final class ThirdPartySpecsTest {
   @Test
   @org.junit.jupiter.api.condition.EnabledIfSystemProperty(named = "thirdparty.regenerate", matches = "true")
   void regenerate() {
-    for (String vendor : List.of("assemblyai")) {
+    for (String vendor : List.of("assemblyai", "deepgram")) {
       YamlFiles.write(new Normalizer(THIRD_PARTY, LABEL).normalizedFile(vendor), new Normalizer(THIRD_PARTY, LABEL).normalize(vendor));
     }
   }

@@ -128,6 +128,37 @@ public final class JsonUnknown {
   }
 
   /**
+   * A deep, unmodifiable copy of a JSON value as {@link #readValue} produces it, or as a caller puts one in a
+   * record's property of any value: maps (string keys) and lists copied, strings, numbers, booleans and null
+   * kept. Anything else is refused now, when the record is made, rather than when it is sent.
+   *
+   * @throws IllegalArgumentException naming the value's class and where it is ({@code $.a[1]}) for a value
+   *     that is no JSON value, or a map with a null key
+   */
+  public static @Nullable Object copyValue(@Nullable Object value) {
+    return copyValue(value, "$");
+  }
+
+  private static @Nullable Object copyValue(@Nullable Object value, String at) {
+    if (value == null || value instanceof String || value instanceof Boolean || value instanceof Number) return value;
+    if (value instanceof Map<?, ?> map) {
+      Map<String, @Nullable Object> copy = new LinkedHashMap<>(Math.max(4, map.size() * 2));
+      for (Map.Entry<?, ?> entry : map.entrySet()) {
+        if (entry.getKey() == null) throw new IllegalArgumentException("not a JSON value: a null key at " + at);
+        String name = entry.getKey().toString();
+        copy.put(name, copyValue(entry.getValue(), at + "." + name));
+      }
+      return java.util.Collections.unmodifiableMap(copy);
+    }
+    if (value instanceof List<?> list) {
+      List<@Nullable Object> copy = new ArrayList<>(list.size());
+      for (int i = 0; i < list.size(); i++) copy.add(copyValue(list.get(i), at + "[" + i + "]"));
+      return java.util.Collections.unmodifiableList(copy);
+    }
+    throw new IllegalArgumentException("not a JSON value: a " + value.getClass().getName() + " at " + at);
+  }
+
+  /**
    * Reads the value of an unknown property, including the valid numbers Moshi's strict reader refuses
    * ({@link StrictJsonText}). A strict look-ahead over the value tells whether Moshi accepts it; only
    * when it does not is the value's text taken (on a lenient look-ahead), parsed strictly here, and

@@ -106,15 +106,19 @@ final class RequestModelReaderTest {
   }
 
   @Test
-  void aPatchIsRefusedNamingItsPath() {
-    assertThatThrownBy(() -> withPath("""
+  void aPatchIsReadWithItsBody() throws IOException {
+    // PATCH was refused until a real spec (Deepgram's project and agent-variable updates) needed it; Retrofit sends it.
+    Api api = withPath("""
         /things/{id}:
           patch:
             operationId: patchThing
+            parameters: [{name: id, in: path, required: true, schema: {type: string}}]
+            requestBody: {content: {application/json: {schema: {$ref: '#/components/schemas/Thing'}}}}
             responses: {'200': {description: ok}}
-        """))
-        .isInstanceOf(UnsupportedSpecException.class)
-        .hasMessage("openapi/normalized/acme.yaml: #/paths/~1things~1{id}/patch: the generator does not support the HTTP method PATCH");
+        """);
+    Operation patch = api.operation("patchThing").orElseThrow();
+    assertThat(patch.method()).isEqualTo(Operation.HttpMethod.PATCH);
+    assertThat(patch.requestBody().schema()).isEqualTo("Thing");
   }
 
   @Test

@@ -31,7 +31,7 @@ public final class Keywords {
   /** The keywords read, by kind. */
   static final Map<Kind, Set<String>> READ = Map.of(
       Kind.ROOT, Set.of("openapi", "info", "servers", "paths", "components", "security", "x-audiojobs-webhooks"),
-      Kind.PATH_ITEM, Set.of("get", "put", "post", "delete", "parameters"),
+      Kind.PATH_ITEM, Set.of("get", "put", "post", "delete", "patch", "parameters"),
       Kind.OPERATION, Set.of("operationId", "summary", "description", "parameters", "requestBody", "responses", "security",
           "x-audiojobs-wait", "x-audiojobs-paging", "x-audiojobs-upload", "x-audiojobs-then-wait"),
       Kind.PARAMETER, Set.of("name", "in", "required", "schema", "description", "style", "explode", "allowReserved",
@@ -119,7 +119,7 @@ public final class Keywords {
       Kind.PATH_ITEM, ordered(
           "servers", "a server per path; the client has one base URL",
           "$ref", "a $ref to a path item; put the operations inline",
-          "patch", "the HTTP method PATCH", "head", "the HTTP method HEAD", "options", "the HTTP method OPTIONS",
+          "head", "the HTTP method HEAD", "options", "the HTTP method OPTIONS",
           "trace", "the HTTP method TRACE"),
       Kind.OPERATION, ordered(
           "servers", "a server per operation; the client has one base URL"),

@@ -31,7 +31,7 @@ public record Operation(String id, HttpMethod method, String path, String summar
 
   /** The methods the generator supports. */
   public enum HttpMethod {
-    GET, PUT, POST, DELETE
+    GET, PUT, POST, DELETE, PATCH
   }
 
   /** Where a parameter goes. */

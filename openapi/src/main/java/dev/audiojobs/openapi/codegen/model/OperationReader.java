@@ -289,7 +289,7 @@ final class OperationReader {
   /**
    * A path or query parameter (or a {@code $ref} to one in components/parameters) in the default style of
    * its location ({@code simple} in a path, {@code form} in a query): a scalar, the value alone whatever
-   * {@code explode} says, or, in a query only, an array of scalars, sent as {@code ?w=a&w=b} when
+   * {@code explode} says, or, in a query only, an array of scalars or enums, sent as {@code ?w=a&w=b} when
    * {@code explode} is true (the default of {@code form}) and as {@code ?w=a,b} when it is false.
    */
   private Parameter parameter(JsonNode node, String declaredAt) {
@@ -309,13 +309,21 @@ final class OperationReader {
       throw unsupported(at + "/allowReserved", "reserved characters sent unencoded in a query");
     }
     if (!p.has("schema")) throw unsupported(at, "a parameter without a schema");
-    Type type = types.type(p.path("schema"), at + "/schema");
+    Type type = in.equals("query") ? types.queryParameterType(p.path("schema"), at + "/schema")
+        : types.type(p.path("schema"), at + "/schema");
+    if (type instanceof Type.Ref ref && models.get(ref.schema()) instanceof Schema.QueryValueSchema && p.has("explode")
+        && !p.get("explode").asBoolean(true)) {
+      throw unsupported(at + "/explode", "a union query value not exploded (sent as one comma-joined value)");
+    }
     boolean explode = p.path("explode").asBoolean(true);
     if (p.has("explode") && !p.get("explode").isBoolean()) throw unsupported(at + "/explode", "an explode that is not a boolean");
     if (type instanceof Type.DoubleList) type = new Type.ListOf(new Type.Scalar(Type.Kind.DOUBLE));
+    if (type instanceof Type.JsonValue) throw unsupported(at + "/schema", "a parameter of any JSON value (no type)");
     if (type instanceof Type.ListOf list && in.equals("query")) {
-      if (!(list.element() instanceof Type.Scalar)) {
-        throw unsupported(at + "/schema/items", "an array query parameter whose items are not scalars");
+      // An enum is sent as its wire value (its toString), like a scalar.
+      boolean enumeration = list.element() instanceof Type.Ref ref && models.get(ref.schema()) instanceof Schema.EnumSchema;
+      if (!(list.element() instanceof Type.Scalar) && !enumeration) {
+        throw unsupported(at + "/schema/items", "an array query parameter whose items are not scalars or enums");
       }
     } else if (type instanceof Type.ListOf || type instanceof Type.MapOf || type instanceof Type.Binary) {
       throw unsupported(at, "a collection parameter"

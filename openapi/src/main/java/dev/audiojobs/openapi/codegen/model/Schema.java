@@ -73,6 +73,17 @@ public sealed interface Schema {
     }
   }
 
+  /**
+   * A {@code oneOf} of scalars, enums and lists of them that only query parameters send (Deepgram's
+   * {@code detect_language}: a boolean, or a list of languages). The caller picks the member with a factory
+   * method; the value is sent as the member's query values ({@code ?name=a&name=b} for a list); nothing
+   * decodes one, so no rule chooses a member.
+   *
+   * @param members the members' types in spec order: scalars, open enums ({@link Type.Ref}) and lists of
+   *     them; no two of one Java type, at most one list
+   */
+  record QueryValueSchema(String name, String description, List<Type> members) implements Schema {}
+
   /** How a union picks its variant. */
   sealed interface Rule {}
 

@@ -56,7 +56,23 @@ final class SchemaReader {
   // ---------------------------------------------------------------- types
 
   Type type(JsonNode schema, String where) {
+    return type(schema, where, false);
+  }
+
+  /**
+   * The type of a query parameter's schema: as {@link #type}, and also a {@code $ref} to a union of scalars
+   * ({@link Schema.QueryValueSchema}), which nothing but a query parameter may send.
+   */
+  Type queryParameterType(JsonNode schema, String where) {
+    return type(schema, where, true);
+  }
+
+  private Type type(JsonNode schema, String where, boolean query) {
     Keywords.check(schema, Keywords.Kind.SCHEMA, where, vendor.specPath());
+    if (schema.has("$ref") && !query && isQueryValue(schemas.get(refName(schema.get("$ref").asText(), where)))) {
+      throw unsupported(where, "a union of scalars (" + schema.get("$ref").asText() + ") outside a query parameter: the "
+          + "generator sends one as query values, and neither encodes nor decodes one as JSON");
+    }
     if (schema.has("$ref")) {
       for (String structural : REF_SIBLINGS_REFUSED) {
         if (schema.has(structural)) {
@@ -106,6 +122,7 @@ final class SchemaReader {
         }
         Type element = type(items, where + "/items");
         if (element instanceof Type.Binary) throw unsupported(where + "/items", "an array of files");
+        if (element instanceof Type.JsonValue) throw unsupported(where + "/items", "an array of any JSON values");
         return new Type.ListOf(element);
       }
       case "object" -> {
@@ -113,12 +130,25 @@ final class SchemaReader {
         if (values.isObject() && !values.isEmpty() && !schema.has("properties")) {
           Type value = type(values, where + "/additionalProperties");
           if (value instanceof Type.Binary) throw unsupported(where + "/additionalProperties", "a map of files");
+          if (value instanceof Type.JsonValue) {
+            throw unsupported(where + "/additionalProperties", "a map of any JSON values (a record keeps them in its Extras)");
+          }
           return new Type.MapOf(value);
         }
         throw unsupported(where, "an object that is neither a named schema nor a map with typed values");
       }
-      default -> throw unsupported(where, "a schema without a type");
+      default -> {
+        if (anyValue(schema)) return new Type.JsonValue();
+        throw unsupported(where, "a schema without a type");
+      }
     }
+  }
+
+  private static boolean anyValue(JsonNode schema) {
+    for (java.util.Iterator<String> names = schema.fieldNames(); names.hasNext(); ) {
+      if (!List.of("description", "title", "default", "example", "deprecated", "nullable").contains(names.next())) return false;
+    }
+    return true;
   }
 
   /** Keywords that would change the type a {@code $ref} names, and which the reader therefore refuses beside one. */
@@ -205,6 +235,7 @@ final class SchemaReader {
       throw unsupported(pointer + "/discriminator", "a discriminator outside a oneOf (inheritance); list the variants "
           + "in a oneOf of their own");
     }
+    if (isQueryValue(schema)) return queryValue(name, schema);
     if (schema.has("oneOf")) return union(name, schema);
     if (schema.has("enum")) return enumeration(name, schema);
     if (isRecord(schema)) return record(name, schema);
@@ -212,6 +243,7 @@ final class SchemaReader {
       type(schema, pointer); // an alias the generator cannot type fails here, at its own pointer
       return null;
     }
+    if (anyValue(schema)) return null; // an alias of any JSON value, which only a record property may be
     throw unsupported(pointer, "a named schema that is not an object, an enum, a oneOf, a string, an array or a map");
   }
 
@@ -241,8 +273,9 @@ final class SchemaReader {
       if (property.has("x-audiojobs-max-bytes") && !(type(property, where) instanceof Type.Binary)) {
         throw unsupported(where + "/x-audiojobs-max-bytes", "a size limit on a property that is not a file (format: binary)");
       }
-      properties.add(new Property(entry.getKey(), type(property, where), required.contains(entry.getKey()),
-          nullable(property), text(property, "description"), constraints(property, where),
+      Type type = type(property, where);
+      properties.add(new Property(entry.getKey(), type, required.contains(entry.getKey()),
+          nullable(property) || type instanceof Type.JsonValue, text(property, "description"), constraints(property, where),
           property.path("x-audiojobs-request-id").asBoolean(false)));
     }
     for (String name1 : required) {
@@ -313,6 +346,66 @@ final class SchemaReader {
         List.copyOf(strings(schema.path("x-audiojobs-unsuccessful"))), schema.path("x-audiojobs-closed").asBoolean(false));
   }
 
+  /**
+   * Whether a named schema is a {@code oneOf} none of whose members is an object or a union: scalars, enums and
+   * arrays, inline or named.
+   */
+  private boolean isQueryValue(JsonNode schema) {
+    if (schema == null || !schema.has("oneOf") || schema.has("properties") || schema.has("discriminator")) return false;
+    for (JsonNode member : schema.get("oneOf")) {
+      JsonNode target = member;
+      if (member.has("$ref")) {
+        String ref = member.get("$ref").asText();
+        target = ref.startsWith(SCHEMAS) ? schemas.get(ref.substring(SCHEMAS.length())) : null;
+      }
+      if (target == null || target.has("oneOf") || target.has("allOf") || target.has("properties")
+          || !List.of("string", "integer", "number", "boolean", "array").contains(target.path("type").asText())) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Keywords a member of a union query value may not carry: nothing would check them before sending. */
+  private static final List<String> UNCHECKED = List.of("minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum",
+      "multipleOf", "minLength", "maxLength", "pattern", "minItems", "maxItems", "uniqueItems");
+
+  private Schema.QueryValueSchema queryValue(String name, JsonNode schema) {
+    String pointer = SCHEMAS + name;
+    List<Type> members = new ArrayList<>();
+    Set<Object> javaTypes = new LinkedHashSet<>();
+    JsonNode oneOf = schema.get("oneOf");
+    for (int i = 0; i < oneOf.size(); i++) {
+      String at = pointer + "/oneOf/" + i;
+      JsonNode member = oneOf.get(i);
+      JsonNode target = member.has("$ref") ? schemas.get(refName(member.get("$ref").asText(), at)) : member;
+      for (JsonNode checked : List.of(target, target.path("items"))) {
+        for (String keyword : UNCHECKED) {
+          if (checked.has(keyword)) {
+            throw unsupported(at, "a rule (" + keyword + ") on a member of a union query value: the client would send "
+                + "it unchecked");
+          }
+        }
+      }
+      Type type = type(member, at);
+      if (type instanceof Type.DoubleList) type = new Type.ListOf(new Type.Scalar(Type.Kind.DOUBLE));
+      Type element = type instanceof Type.ListOf list ? list.element() : type;
+      boolean enumeration = element instanceof Type.Ref ref && schemas.get(ref.schema()).has("enum");
+      if (!(element instanceof Type.Scalar) && !enumeration) {
+        throw unsupported(at, "a member of a union query value that is not a scalar, an enum or a list of them");
+      }
+      if (enumeration && schemas.get(((Type.Ref) element).schema()).path("x-audiojobs-closed").asBoolean(false)) {
+        throw unsupported(at, "a closed enum in a union query value: the client would not check its values");
+      }
+      if (!javaTypes.add(type instanceof Type.ListOf ? "a list" : type)) {
+        throw unsupported(at, "a member of a union query value of the same Java type as another (" + type + "): no "
+            + "factory method could tell them apart");
+      }
+      members.add(type);
+    }
+    return new Schema.QueryValueSchema(name, text(schema, "description"), List.copyOf(members));
+  }
+
   private UnionSchema union(String name, JsonNode schema) {
     String pointer = SCHEMAS + name;
     List<String> variants = new ArrayList<>();
@@ -322,7 +415,8 @@ final class SchemaReader {
     String fallback = refName(fallbackRef, pointer + "/x-audiojobs-select/fallback");
     for (String member : variants) {
       if (!isRecord(schemas.get(member))) {
-        throw unsupported(pointer + "/oneOf", "a variant that is not a record: " + member);
+        throw unsupported(pointer + "/oneOf", "a variant that is not a record: " + member + " (a union of records and a "
+            + "scalar, such as an error that is text or an object, is not generated yet)");
       }
     }
     Schema.Rule rule;

@@ -16,7 +16,7 @@ import static dev.audiojobs.openapi.codegen.model.SpecNodes.fields;
  * <p>Only what the normalized spec states is read. Union selection rules come from the spec's
  * {@code discriminator} and {@code x-audiojobs-select}; terminal statuses from
  * {@code x-audiojobs-terminal}; nothing here knows a vendor. A construct the generator does not
- * support (an inline enum, a header parameter, a {@code PATCH}) is an {@link UnsupportedSpecException}
+ * support (an inline enum, a header parameter, a {@code HEAD}) is an {@link UnsupportedSpecException}
  * naming its JSON pointer, never a silent guess.
  */
 public final class SpecReader {
@@ -60,12 +60,12 @@ public final class SpecReader {
     for (Map.Entry<String, JsonNode> path : fields(spec.path("paths"))) {
       for (Map.Entry<String, JsonNode> entry : fields(path.getValue())) {
         String where = "#/paths/" + escape(path.getKey()) + "/" + entry.getKey();
-        if (METHODS.contains(entry.getKey()) && !List.of("get", "put", "post", "delete").contains(entry.getKey())) {
+        if (METHODS.contains(entry.getKey()) && !List.of("get", "put", "post", "delete", "patch").contains(entry.getKey())) {
           throw unsupported(where, "the HTTP method " + entry.getKey().toUpperCase(Locale.ROOT));
         }
       }
       Keywords.check(path.getValue(), Keywords.Kind.PATH_ITEM, "#/paths/" + escape(path.getKey()), vendor.specPath());
-      for (String method : List.of("get", "put", "post", "delete")) {
+      for (String method : List.of("get", "put", "post", "delete", "patch")) {
         JsonNode operation = path.getValue().get(method);
         if (operation != null) operations.add(this.operations.operation(path.getKey(), method, operation, path.getValue()));
       }

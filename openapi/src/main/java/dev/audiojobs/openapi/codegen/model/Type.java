@@ -22,6 +22,13 @@ public sealed interface Type {
   /** An object with typed {@code additionalProperties} and no named ones. */
   record MapOf(Type value) implements Type {}
 
+  /**
+   * Any JSON value: a property whose schema has no keyword but annotations ({@code provider: {description: …}}).
+   * Held as the runtime's untyped value (a map, a list, a string, a number, a boolean), null for JSON null,
+   * which "any value" includes; only a record property has this type.
+   */
+  record JsonValue() implements Type {}
+
   /** A named schema of {@code components/schemas}: a record, an enum or a union. */
   record Ref(String schema) implements Type {}
 

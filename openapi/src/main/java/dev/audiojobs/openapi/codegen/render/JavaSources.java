@@ -37,6 +37,8 @@ public final class JavaSources {
       } else if (schema instanceof Schema.UnionSchema union) {
         add(files, context, new UnionRenderer(context).render(union));
         add(files, context, new UnionAdapterRenderer(context).render(union));
+      } else if (schema instanceof Schema.QueryValueSchema value) {
+        add(files, context, new QueryValueRenderer(context).render(value));
       }
     }
     for (dev.audiojobs.openapi.codegen.model.Operation operation : api.operations()) {
@@ -53,9 +55,12 @@ public final class JavaSources {
     return files;
   }
 
-  /** Whether {@code schema} has a JSON adapter: everything but a multipart body, whose files are no JSON. */
+  /**
+   * Whether {@code schema} has a JSON adapter: everything but a multipart body, whose files are no JSON, and a
+   * union query value, which is sent as query values only.
+   */
   static boolean hasAdapter(Schema schema) {
-    return !(schema instanceof Schema.RecordSchema record && record.multipart());
+    return !(schema instanceof Schema.RecordSchema record && record.multipart()) && !(schema instanceof Schema.QueryValueSchema);
   }
 
   /** Writes {@link #render}'s files under {@code sourceRoot}. */

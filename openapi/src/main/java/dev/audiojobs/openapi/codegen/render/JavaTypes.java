@@ -52,6 +52,7 @@ final class JavaTypes {
       };
     }
     if (type instanceof Type.Binary) return FILE_PART;
+    if (type instanceof Type.JsonValue) return ClassName.OBJECT;
     if (type instanceof Type.DoubleList) return DOUBLE_LIST;
     if (type instanceof Type.ListOf l) return ParameterizedTypeName.get(ClassName.get(List.class), boxed(l.element()));
     if (type instanceof Type.MapOf m) {
@@ -71,11 +72,12 @@ final class JavaTypes {
 
   /** Whether a record stores an immutable copy of the value rather than the value itself. */
   boolean copies(Type type) {
-    return type instanceof Type.ListOf || type instanceof Type.MapOf;
+    return type instanceof Type.ListOf || type instanceof Type.MapOf || type instanceof Type.JsonValue;
   }
 
   /** An expression reading one non-null value from {@code reader}. */
   CodeBlock read(Type type) {
+    if (type instanceof Type.JsonValue) return CodeBlock.of("$T.readValue(reader)", RuntimeTypes.JSON_UNKNOWN);
     if (type instanceof Type.ListOf l) return CodeBlock.of("$T.readList(reader, $L)", JSON, readerRef(l.element()));
     if (type instanceof Type.MapOf m) return CodeBlock.of("$T.readMap(reader, $L)", JSON, readerRef(m.value()));
     if (type instanceof Type.Ref r) return CodeBlock.of("$T.INSTANCE.fromJson(reader)", adapter(r.schema()));
@@ -100,6 +102,7 @@ final class JavaTypes {
 
   /** A statement (without its semicolon) writing {@code value} to {@code writer}. */
   CodeBlock write(Type type, CodeBlock value) {
+    if (type instanceof Type.JsonValue) return CodeBlock.of("$T.writeValue(writer, $L)", RuntimeTypes.JSON_TEXT, value);
     if (type instanceof Type.ListOf l) {
       return CodeBlock.of("$T.writeList(writer, $L, $L)", JSON, value, writerRef(l.element()));
     }
@@ -110,6 +113,8 @@ final class JavaTypes {
 
   /** An expression making the immutable copy a record stores of {@code value}; see {@link #copies}. */
   CodeBlock copy(Type type, CodeBlock value) {
+    // any JSON value: a deep, unmodifiable copy, refusing what is no JSON value when the record is made
+    if (type instanceof Type.JsonValue) return CodeBlock.of("$T.copyValue($L)", RuntimeTypes.JSON_UNKNOWN, value);
     return copies(type) ? CodeBlock.of("$T.copyOf($L)", JSON, value) : value;
   }
 

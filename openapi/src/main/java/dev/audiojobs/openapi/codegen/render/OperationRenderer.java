@@ -367,7 +367,9 @@ final class OperationRenderer {
     List<CodeBlock> arguments = new ArrayList<>();
     for (int i = 0; i < operation.parameters().size(); i++) {
       ParameterSpec spec = parameters.get(i);
-      arguments.add(joinedArray(operation.parameters().get(i)) ? joined(spec) : CodeBlock.of("$N", spec));
+      Parameter p = operation.parameters().get(i);
+      arguments.add(joinedArray(p) ? joined(spec)
+          : QueryValueRenderer.isQueryValue(context, p) ? QueryValueRenderer.queryValues(spec) : CodeBlock.of("$N", spec));
     }
     Operation.RequestBody body = operation.requestBody();
     if (body != null && body.binary()) {

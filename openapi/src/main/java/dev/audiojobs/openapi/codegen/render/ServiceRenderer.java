@@ -70,7 +70,9 @@ final class ServiceRenderer {
       String annotation = p.in() == Operation.Location.PATH ? "Path" : "Query";
       AnnotationSpec.Builder where = AnnotationSpec.builder(retrofit(annotation)).addMember("value", "$S", p.name());
       TypeName type = context.types().boxed(p.type());
-      if (OperationRenderer.joinedArray(p)) {
+      if (QueryValueRenderer.isQueryValue(context, p)) {
+        type = QueryValueRenderer.serviceType(); // the client passes the value's query values: ?name=a&name=b
+      } else if (OperationRenderer.joinedArray(p)) {
         // ?w=a,b: the client method joins the values, each already encoded, so the commas stay literal
         type = ClassName.get(String.class);
         where.addMember("encoded", "true");
