@@ -90,9 +90,7 @@ final class DeepgramFixtureTest {
             + " ErrorResponseTextError (a union of records and a scalar, such as an error that is text or an object, is"
             + " not generated yet)",
         "#/paths/~1v1~1projects~1{project_id}~1keys/post/requestBody/content/application~1json/schema: the generator does"
-            + " not support a request body that is not an object with properties: CreateKeyV1Request",
-        "#/paths/~1v1~1read/post/requestBody/content/application~1json/schema: the generator does not support a request"
-            + " body that is not an object with properties: ReadV1Request");
+            + " not support a request body that is neither an object with properties nor a oneOf of them: CreateKeyV1Request");
     assertThat(api).as("the walk ends with a spec the generator reads").isNotNull();
     assertThat(api.operations()).hasSize(50);
     // The scalar unions of /v1/listen are union query values, a factory per member.
