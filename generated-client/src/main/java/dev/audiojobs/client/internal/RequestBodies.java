@@ -48,6 +48,23 @@ public final class RequestBodies {
   }
 
   /**
+   * {@code value}, a JSON value as {@code RequestChecks.jsonBody} accepts it (maps, lists, strings,
+   * numbers, booleans, nulls inside), encoded as {@code application/json; charset=utf-8}: the body of an
+   * operation whose spec allows any JSON value.
+   */
+  public static RequestBody jsonValue(Object value) {
+    Objects.requireNonNull(value, "value == null");
+    Buffer buffer = new Buffer();
+    try (JsonWriter writer = JsonWriter.of(buffer)) {
+      writer.setSerializeNulls(true);
+      JsonText.writeValue(writer, value);
+    } catch (IOException e) {
+      throw new UncheckedIOException("writing to memory failed", e); // a Buffer does not throw
+    }
+    return RequestBody.create(buffer.readByteArray(), JSON);
+  }
+
+  /**
    * The content of {@code part}, streamed from its source each time the body is written, with its
    * content type and length.
    */

@@ -132,6 +132,20 @@ public final class RequestChecks {
     if (problem != null) throw new IllegalArgumentException("additional property " + name + problem);
   }
 
+  /**
+   * Refuses a request body of any JSON value (the spec gives it no schema) that is not one: null, or a
+   * value no JSON can hold (a {@code NaN}, an object that is not a {@code String}, {@code Number},
+   * {@code Boolean}, {@code List} or string-keyed {@code Map}), at its path ({@code $.scopes[1]}).
+   */
+  public static void jsonBody(String operation, @Nullable Object value) {
+    if (value == null) throw new RequestValidationException(operation, "$", "null where a request body is required");
+    String problem = jsonProblem(value, "$");
+    if (problem != null) {
+      int colon = problem.indexOf(": ");
+      throw new RequestValidationException(operation, problem.substring(0, colon), problem.substring(colon + 2));
+    }
+  }
+
   private static @Nullable String jsonProblem(@Nullable Object value, String at) {
     if (value == null || value instanceof String || value instanceof Boolean) return null;
     if (value instanceof Number number) {

@@ -86,6 +86,14 @@ public record Operation(String id, HttpMethod method, String path, String summar
     public boolean binary() {
       return !mediaType.equals(JSON) && !multipart();
     }
+
+    /**
+     * Whether the body is any JSON value: the spec gives its schema no keyword but annotations (Fern's
+     * "Any type"), so the caller passes a {@code Map}, {@code List} or scalar, checked to be JSON.
+     */
+    public boolean anyValue() {
+      return mediaType.equals(JSON) && schema.isEmpty();
+    }
   }
 
   /**

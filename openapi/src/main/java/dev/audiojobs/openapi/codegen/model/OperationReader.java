@@ -208,6 +208,10 @@ final class OperationReader {
       }
       return new Operation.RequestBody(mediaType, "", body.path("required").asBoolean(false));
     }
+    if (mediaType.equals(Operation.RequestBody.JSON) && !types.isModelRef(schema)
+        && types.type(schema, schemaAt) instanceof Type.JsonValue) {
+      return new Operation.RequestBody(mediaType, "", body.path("required").asBoolean(false));
+    }
     if (!schema.has("$ref")) throw unsupported(schemaAt, "a request body schema that is not a $ref to a named record");
     String name = types.refName(schema.get("$ref").asText(), schemaAt);
     if (!(models.get(name) instanceof RecordSchema || models.get(name) instanceof Schema.UnionSchema)) {

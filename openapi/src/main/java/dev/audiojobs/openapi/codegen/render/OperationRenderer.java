@@ -311,6 +311,7 @@ final class OperationRenderer {
     List<ParameterSpec> parameters = new ArrayList<>(operation.parameters().stream().map(this::parameter).toList());
     if (operation.requestBody() != null) {
       TypeName body = operation.requestBody().binary() ? RuntimeTypes.FILE_PART
+          : operation.requestBody().anyValue() ? ClassName.OBJECT
           : context.types().model(operation.requestBody().schema());
       parameters.add(ParameterSpec.builder(body, REQUEST).build());
     }
@@ -337,7 +338,9 @@ final class OperationRenderer {
     }
     if (operation.requestBody() != null) {
       prepare.addStatement("$T.requireNonNull($N, $S)", Objects.class, REQUEST, REQUEST + " == null");
-      if (!operation.requestBody().binary()) {
+      if (operation.requestBody().anyValue()) {
+        prepare.addStatement("$T.jsonBody($S, $N)", RuntimeTypes.REQUEST_CHECKS, operation.id(), REQUEST);
+      } else if (!operation.requestBody().binary()) {
         prepare.addStatement("$T.check($S, $S, $N)", ValidationRenderer.validationClass(context), operation.id(), "$", REQUEST);
       }
     }
@@ -375,6 +378,8 @@ final class OperationRenderer {
     if (body != null && body.binary()) {
       // the spec's media type is what the server accepts, whatever type the caller's part carries
       arguments.add(CodeBlock.of("$T.file($N.withContentType($S))", RuntimeTypes.REQUEST_BODIES, REQUEST, body.mediaType()));
+    } else if (body != null && body.anyValue()) {
+      arguments.add(CodeBlock.of("$T.jsonValue($N)", RuntimeTypes.REQUEST_BODIES, REQUEST));
     } else if (body != null && body.multipart()) {
       arguments.add(CodeBlock.of("$NBody($N)", operation.id(), REQUEST));
     } else if (body != null) {
@@ -532,6 +537,8 @@ final class OperationRenderer {
     if (operation.requestBody() != null) {
       Operation.RequestBody body = operation.requestBody();
       String what = body.binary() ? "the file sent as the request body, streamed, as {@code " + body.mediaType() + "}"
+          : body.anyValue() ? "the request body, any JSON value the spec leaves open (a {@code Map}, {@code List}, "
+              + "{@code String}, {@code Number} or {@code Boolean}), checked to be JSON before it is sent"
           : "the request body ({@code " + body.mediaType() + "}), checked against the spec before it is sent";
       lines.add("@param " + REQUEST + " " + what + (body.required() ? "" : "; the spec lets a request leave the body "
           + "out, but this client always sends one"));
