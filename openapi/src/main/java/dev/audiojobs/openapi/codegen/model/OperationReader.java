@@ -208,8 +208,9 @@ final class OperationReader {
       }
       return new Operation.RequestBody(mediaType, "", body.path("required").asBoolean(false));
     }
-    if (mediaType.equals(Operation.RequestBody.JSON) && !types.isModelRef(schema)
-        && types.type(schema, schemaAt) instanceof Type.JsonValue) {
+    boolean anyValue = schema.has("$ref") ? !types.isModelRef(schema) && types.type(schema, schemaAt) instanceof Type.JsonValue
+        : SchemaReader.anyValue(schema);
+    if (mediaType.equals(Operation.RequestBody.JSON) && anyValue) {
       return new Operation.RequestBody(mediaType, "", body.path("required").asBoolean(false));
     }
     if (!schema.has("$ref")) throw unsupported(schemaAt, "a request body schema that is not a $ref to a named record");

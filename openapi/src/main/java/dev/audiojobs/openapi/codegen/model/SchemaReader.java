@@ -144,7 +144,8 @@ final class SchemaReader {
     }
   }
 
-  private static boolean anyValue(JsonNode schema) {
+  /** Whether {@code schema} allows any JSON value: no keyword but annotations. */
+  static boolean anyValue(JsonNode schema) {
     for (java.util.Iterator<String> names = schema.fieldNames(); names.hasNext(); ) {
       if (!List.of("description", "title", "default", "example", "deprecated", "nullable").contains(names.next())) return false;
     }
