@@ -58,6 +58,14 @@ public final class Json {
     expect(reader, JsonReader.Token.BEGIN_OBJECT, "an object");
   }
 
+  /**
+   * As {@link #expectObject}, for a union that has a text variant, whose adapter has already taken a string:
+   * the error then says that a string would have done too.
+   */
+  public static void expectObjectOrString(JsonReader reader) throws IOException {
+    expect(reader, JsonReader.Token.BEGIN_OBJECT, "a string or an object");
+  }
+
   public static String readString(JsonReader reader) throws IOException {
     expect(reader, JsonReader.Token.STRING, "a string");
     return reader.nextString();

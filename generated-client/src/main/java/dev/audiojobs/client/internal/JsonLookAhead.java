@@ -46,6 +46,19 @@ public final class JsonLookAhead {
   }
 
   /**
+   * The keys of the object {@code reader} is at, without consuming it: for a union chosen by the object's own
+   * keys ({@code x-audiojobs-select} without a {@code property}).
+   */
+  public static Set<String> ownKeys(JsonReader reader) throws IOException {
+    Set<String> keys = new HashSet<>();
+    scanKeys(reader, null, key -> {
+      keys.add(key);
+      return false;
+    });
+    return keys;
+  }
+
+  /**
    * The first key of the object held by {@code property} that is one of {@code keys}, without
    * consuming anything; null when there is none (no such property, not an object, no such key).
    * Values before it are skipped, so when the key comes early the look-ahead is short.
@@ -61,29 +74,39 @@ public final class JsonLookAhead {
   }
 
   /**
-   * Visits the keys of the object held by {@code property}, on a look-ahead, until {@code stop} says so.
+   * Visits the keys of the object held by {@code property} (null: of the object itself), on a look-ahead, until
+   * {@code stop} says so.
    * The look-ahead is lenient and stops quietly where the input fails: it only chooses an adapter, and
    * that adapter reads the same input strictly and reports any failure with its exact path (a
    * look-ahead's own path is not exact: Moshi does not count elements it skips).
    */
-  private static void scanKeys(JsonReader reader, String property, Predicate<String> stop) {
+  private static void scanKeys(JsonReader reader, @Nullable String property, Predicate<String> stop) {
     JsonReader peek = reader.peekJson();
     peek.setLenient(true);
     try {
       peek.beginObject();
+      if (property == null) {
+        visitKeys(peek, stop);
+        return;
+      }
       while (peek.hasNext()) {
         if (peek.nextName().equals(property) && peek.peek() == JsonReader.Token.BEGIN_OBJECT) {
           peek.beginObject();
-          while (peek.hasNext()) {
-            if (stop.test(peek.nextName())) return;
-            peek.skipValue();
-          }
+          visitKeys(peek, stop);
           return;
         }
         peek.skipValue();
       }
     } catch (IOException | RuntimeException e) {
       // the adapter chosen on what was seen fails at the same place, with the exact path
+    }
+  }
+
+  /** Visits the keys of the object {@code peek} has just begun, skipping their values, until {@code stop} says so. */
+  private static void visitKeys(JsonReader peek, Predicate<String> stop) throws IOException {
+    while (peek.hasNext()) {
+      if (stop.test(peek.nextName())) return;
+      peek.skipValue();
     }
   }
 

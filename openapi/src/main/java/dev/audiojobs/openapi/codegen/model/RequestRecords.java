@@ -70,6 +70,12 @@ final class RequestRecords {
       Schema schema = models.get(e.getKey());
       String pointer = SCHEMAS + e.getKey();
       if (schema instanceof UnionSchema union) {
+        for (String variant : union.variants()) {
+          if (models.get(variant) instanceof Schema.TextSchema) {
+            throw unsupported(pointer, "a union with a text variant (" + variant + ") in a request (sent from "
+                + e.getValue() + "): the client checks a union it sends as one of its records");
+          }
+        }
         models.put(e.getKey(), new UnionSchema(union.name(), union.description(), union.variants(), union.fallback(),
             union.rule(), true));
         continue;

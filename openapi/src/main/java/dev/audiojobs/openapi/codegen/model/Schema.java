@@ -55,9 +55,10 @@ public sealed interface Schema {
       List<String> terminal, List<String> unsuccessful, boolean closed) implements Schema {}
 
   /**
-   * A {@code oneOf} of records with the rule that picks one.
+   * A {@code oneOf} of records, and perhaps one text variant, with the rule that picks one. A JSON string is
+   * the text variant; the rule picks among the records for an object.
    *
-   * @param variants the {@code oneOf} members in spec order
+   * @param variants the {@code oneOf} members in spec order: records, and at most one {@link TextSchema}
    * @param fallback the record for anything the rule does not match ({@code x-audiojobs-select.fallback})
    * @param request whether a request sends it (a request body, or reachable from one). A union sent is
    *     one of its variants, never the fallback (which holds what the client does not know, and the spec's
@@ -72,6 +73,15 @@ public sealed interface Schema {
       return List.copyOf(members);
     }
   }
+
+  /**
+   * A named {@code type: string} schema that a union lists as a member: its text variant (Deepgram's
+   * {@code ErrorResponseTextError}, an error sent as a JSON string rather than an object). It becomes a
+   * record holding the string, so that the union stays a sealed type of records; decoding the union picks
+   * it when the JSON value is a string. Everywhere else (a property, a parameter) a reference to the schema
+   * is the plain {@code String} it names.
+   */
+  record TextSchema(String name, String description) implements Schema {}
 
   /**
    * A {@code oneOf} of scalars, enums and lists of them that only query parameters send (Deepgram's

@@ -410,15 +410,31 @@ final class SchemaReader {
   private UnionSchema union(String name, JsonNode schema) {
     String pointer = SCHEMAS + name;
     List<String> variants = new ArrayList<>();
-    schema.get("oneOf").forEach(m -> variants.add(refName(m.path("$ref").asText(), pointer + "/oneOf")));
+    JsonNode oneOf = schema.get("oneOf");
+    for (int i = 0; i < oneOf.size(); i++) {
+      if (!oneOf.get(i).has("$ref")) {
+        throw unsupported(pointer + "/oneOf/" + i, "an inline member of a oneOf of objects; name it in components/schemas");
+      }
+      variants.add(refName(oneOf.get(i).get("$ref").asText(), pointer + "/oneOf/" + i));
+    }
     String fallbackRef = schema.path("x-audiojobs-select").path("fallback").asText("");
     if (fallbackRef.isEmpty()) throw unsupported(pointer, "a oneOf without x-audiojobs-select.fallback");
     String fallback = refName(fallbackRef, pointer + "/x-audiojobs-select/fallback");
-    for (String member : variants) {
-      if (!isRecord(schemas.get(member))) {
-        throw unsupported(pointer + "/oneOf", "a variant that is not a record: " + member + " (a union of records and a "
-            + "scalar, such as an error that is text or an object, is not generated yet)");
+    if (!isRecord(schemas.get(fallback))) {
+      throw unsupported(pointer + "/x-audiojobs-select/fallback", "a fallback that is not a record: " + fallback + " (it "
+          + "holds an object none of the rules recognises)");
+    }
+    String text = null;
+    for (int i = 0; i < variants.size(); i++) {
+      String member = variants.get(i);
+      if (isRecord(schemas.get(member))) continue;
+      String at = pointer + "/oneOf/" + i;
+      checkText(member, schemas.get(member), at);
+      if (text != null) {
+        throw unsupported(at, "a second text variant: " + member + " (" + text + " is one already; a JSON string could "
+            + "not choose between them)");
       }
+      text = member;
     }
     Schema.Rule rule;
     if (schema.has("discriminator")) {
@@ -437,6 +453,49 @@ final class SchemaReader {
       }
       rule = new Schema.ByKeys(select.path("property").asText(), List.copyOf(rules));
     }
+    if (text != null) {
+      List<String> selectable = rule instanceof Schema.Discriminator d ? List.copyOf(d.mapping().values())
+          : ((Schema.ByKeys) rule).rules().stream().map(Schema.KeyRule::variant).toList();
+      if (selectable.contains(text)) {
+        throw unsupported(pointer + "/" + (rule instanceof Schema.Discriminator ? "discriminator" : "x-audiojobs-select"),
+            "a rule that selects the text variant " + text + " (a rule reads an object; a JSON string is the text "
+            + "variant without one)");
+      }
+      models.put(text, new Schema.TextSchema(text, text(schemas.get(text), "description")));
+    }
     return new UnionSchema(name, text(schema, "description"), List.copyOf(variants), fallback, rule, false);
+  }
+
+  /** Keywords a text variant may carry: annotations, which change nothing the client reads or writes. */
+  private static final List<String> TEXT_ANNOTATIONS = List.of("type", "title", "description", "example", "examples",
+      "deprecated");
+
+  /**
+   * Refuses a member of a union of records that is not a text variant: a named {@code type: string} with no
+   * keyword but annotations. A number, a boolean or an array has no variant record yet; a string with a format,
+   * an enum or a rule would need a check (or a type) the text variant does not have.
+   */
+  private void checkText(String member, JsonNode schema, String at) {
+    String type = schema.path("type").asText("");
+    if (schema.has("oneOf") || schema.has("enum") || !type.equals("string")) {
+      String what = schema.has("oneOf") ? "a oneOf" : schema.has("enum") ? "an enum" : switch (type) {
+        case "" -> "a schema without a type";
+        case "integer" -> "an integer";
+        case "array" -> "an array";
+        case "object" -> "a map";
+        default -> "a " + type;
+      };
+      throw unsupported(at, "a variant that is neither a record nor a plain string: " + member + " is " + what + " (a union "
+          + "of records may have one text variant, type: string; numbers, booleans, arrays, enums and unions are not "
+          + "generated as variants)");
+    }
+    for (java.util.Iterator<String> names = schema.fieldNames(); names.hasNext(); ) {
+      String keyword = names.next();
+      if (!TEXT_ANNOTATIONS.contains(keyword)) {
+        throw unsupported(SCHEMAS + member + "/" + keyword, "a text variant with " + keyword + " (of " + member + "; a text "
+            + "variant holds any string as received, so only annotations may qualify it: " + String.join(", ",
+            TEXT_ANNOTATIONS) + ")");
+      }
+    }
   }
 }

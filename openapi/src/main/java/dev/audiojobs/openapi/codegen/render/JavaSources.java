@@ -14,7 +14,7 @@ import java.util.Map;
 
 /**
  * Every Java source file of one vendor's generated client, rendered from its {@link Api}: per schema
- * the model and its adapter, then the client, the service, the JSON entry point and package-info.
+ * the model and its adapter (a union's text variant too), then the client, the service, the JSON entry point and package-info.
  */
 public final class JavaSources {
   private JavaSources() {}
@@ -37,6 +37,10 @@ public final class JavaSources {
       } else if (schema instanceof Schema.UnionSchema union) {
         add(files, context, new UnionRenderer(context).render(union));
         add(files, context, new UnionAdapterRenderer(context).render(union));
+      } else if (schema instanceof Schema.TextSchema text) {
+        TextVariantRenderer renderer = new TextVariantRenderer(context);
+        add(files, context, renderer.render(text));
+        add(files, context, renderer.renderAdapter(text));
       } else if (schema instanceof Schema.QueryValueSchema value) {
         add(files, context, new QueryValueRenderer(context).render(value));
       }

@@ -3,6 +3,7 @@ package dev.audiojobs.openapi.codegen.render;
 import static dev.audiojobs.openapi.codegen.render.RuntimeTypes.JSON;
 import static dev.audiojobs.openapi.codegen.render.RuntimeTypes.JSON_LOOK_AHEAD;
 import static dev.audiojobs.openapi.codegen.render.RuntimeTypes.JSON_READER;
+import static dev.audiojobs.openapi.codegen.render.RuntimeTypes.JSON_READER_TOKEN;
 import static dev.audiojobs.openapi.codegen.render.RuntimeTypes.JSON_RETRY_EXACTLY;
 import static dev.audiojobs.openapi.codegen.render.RuntimeTypes.nullable;
 
@@ -25,7 +26,10 @@ import java.util.Map;
 import java.util.Set;
 import javax.lang.model.element.Modifier;
 
-/** The adapter of a union: applies the selection rule, then delegates to the variant's adapter. */
+/**
+ * The adapter of a union: a JSON string to the text variant's adapter when the union has one, an object by
+ * the selection rule to its variant's adapter.
+ */
 final class UnionAdapterRenderer {
   private final Context context;
 
@@ -36,7 +40,16 @@ final class UnionAdapterRenderer {
   TypeSpec render(UnionSchema schema) {
     JavaTypes types = context.types();
     Map<String, String> outputs = singlePassOutputs(schema);
-    CodeBlock.Builder select = CodeBlock.builder().addStatement("$T.expectObject(reader)", JSON);
+    CodeBlock.Builder select = CodeBlock.builder();
+    String text = context.unions().text(schema).orElse(null);
+    if (text != null) {
+      // A string is the text variant whatever the rule says: the rule reads an object's keys.
+      select.addStatement("if (reader.peek() == $T.STRING) return $T.INSTANCE.fromJson(reader)", JSON_READER_TOKEN,
+          types.adapter(text));
+      select.addStatement("$T.expectObjectOrString(reader)", JSON);
+    } else {
+      select.addStatement("$T.expectObject(reader)", JSON);
+    }
     if (outputs != null) select.addStatement("if ($T.singlePass(reader)) return guessed(reader)", JSON_LOOK_AHEAD);
     if (schema.rule() instanceof Schema.Discriminator discriminator) {
       select.addStatement("String tag = $T.stringProperty(reader, $S)", JSON_LOOK_AHEAD, discriminator.property());
@@ -52,7 +65,12 @@ final class UnionAdapterRenderer {
       select.endControlFlow().endControlFlow();
     } else {
       Schema.ByKeys byKeys = (Schema.ByKeys) schema.rule();
-      select.addStatement("$T<String> keys = $T.keysOf(reader, $S)", Set.class, JSON_LOOK_AHEAD, byKeys.property());
+      if (byKeys.property().isEmpty()) {
+        // no property: the rule reads the object's own keys
+        select.addStatement("$T<String> keys = $T.ownKeys(reader)", Set.class, JSON_LOOK_AHEAD);
+      } else {
+        select.addStatement("$T<String> keys = $T.keysOf(reader, $S)", Set.class, JSON_LOOK_AHEAD, byKeys.property());
+      }
       for (Schema.KeyRule r : byKeys.rules()) {
         select.beginControlFlow("if ($L)", r.keys().stream().map(k -> CodeBlock.of("keys.contains($S)", k))
             .collect(CodeBlock.joining(" || ")));
@@ -85,7 +103,7 @@ final class UnionAdapterRenderer {
   private Map<String, String> singlePassOutputs(UnionSchema schema) {
     if (!(schema.rule() instanceof Schema.ByKeys byKeys)) return null;
     Map<String, String> outputs = new LinkedHashMap<>();
-    for (String member : schema.members()) {
+    for (String member : context.unions().records(schema)) {
       Property p = context.api().record(member).property(byKeys.property()).orElse(null);
       if (p == null || !(p.type() instanceof Type.Ref ref)) return null;
       if (!(context.api().schema(ref.schema()) instanceof RecordSchema output) || output.properties().isEmpty()) return null;
@@ -140,7 +158,7 @@ final class UnionAdapterRenderer {
         .endControlFlow()
         .addStatement("String selected = \"\"");
     String member = Names.member(byKeys.property());
-    for (String variant : schema.members()) {
+    for (String variant : context.unions().records(schema)) {
       guessed.addStatement("if (value instanceof $T v) selected = select$L(v.$N())", types.model(variant), variant, member);
     }
     guessed.addStatement("if (!selected.equals(value.getClass().getSimpleName())) throw new $T(null)", JSON_RETRY_EXACTLY)

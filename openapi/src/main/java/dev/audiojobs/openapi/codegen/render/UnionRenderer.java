@@ -27,6 +27,9 @@ final class UnionRenderer {
   TypeSpec render(UnionSchema schema) {
     JavaTypes types = context.types();
     List<String> paragraphs = new ArrayList<>(Javadocs.description(schema.description()));
+    context.unions().text(schema).ifPresent(text -> paragraphs.add("A JSON string is a {@link " + text + "}, the text as "
+        + "received. An object is one of the other variants, chosen as below. Any other JSON value (a number, an array, a "
+        + "boolean, null) fails to decode: the spec allows none, and the fallback holds an object."));
     paragraphs.add(rule(schema));
     if (schema.request()) {
       paragraphs.add("A request sends one of " + schema.variants().stream().map(v -> "{@link " + v + "}")
@@ -41,7 +44,8 @@ final class UnionRenderer {
         .addModifiers(Modifier.PUBLIC, Modifier.SEALED)
         .addJavadoc("$L", Javadocs.of(paragraphs, List.of()));
     for (String member : schema.members()) type.addPermittedSubclass(types.model(member));
-    addAccessors(type, context.unions().accessors(schema));
+    // A text variant has no properties, not even unknown ones: the interface then declares nothing.
+    if (context.unions().text(schema).isEmpty()) addAccessors(type, context.unions().accessors(schema));
     for (Unions.Nested nested : context.unions().nested(schema)) {
       TypeSpec.Builder inner = TypeSpec.interfaceBuilder(nested.name())
           .addModifiers(Modifier.PUBLIC, Modifier.STATIC, Modifier.SEALED)
@@ -83,14 +87,18 @@ final class UnionRenderer {
           .append("}, which keeps what was received.\n</ul>");
     } else {
       Schema.ByKeys byKeys = (Schema.ByKeys) schema.rule();
-      rule.append("The spec's variants share their fields and have no discriminator, so the variant is chosen from the keys of ")
-          .append(Javadocs.code(byKeys.property())).append(", in this order (rule {@code x-audiojobs-select} of {@code ")
+      // An empty property is the object itself: the rule reads its own keys.
+      boolean own = byKeys.property().isEmpty();
+      rule.append("The spec's variants share their fields and have no discriminator, so the variant is chosen from ")
+          .append(own ? "the object's own keys" : "the keys of " + Javadocs.code(byKeys.property()))
+          .append(", in this order (rule {@code x-audiojobs-select} of {@code ")
           .append(context.specPath()).append("}):\n<ul>\n");
       for (Schema.KeyRule r : byKeys.rules()) {
         rule.append("  <li>").append(r.keys().stream().map(Javadocs::code).collect(Collectors.joining(" or ")))
             .append(" → {@link ").append(r.variant()).append("};\n");
       }
-      rule.append("  <li>anything else, including no ").append(Javadocs.code(byKeys.property())).append(" → {@link ")
+      rule.append(own ? "  <li>anything else" : "  <li>anything else, including no " + Javadocs.code(byKeys.property()))
+          .append(" → {@link ")
           .append(schema.fallback()).append("}, which keeps what was received.\n</ul>");
     }
     return rule.toString();

@@ -41,6 +41,11 @@ final class UnionSelection {
     JavaTypes types = context.types();
     CodeBlock.Builder body = CodeBlock.builder();
     for (String member : union.members()) {
+      if (context.api().schema(member) instanceof Schema.TextSchema) {
+        // a string, which the union reads back as its text variant whatever the rule says
+        body.addStatement("if (value instanceof $T) return $S", types.model(member), member);
+        continue;
+      }
       RecordSchema record = context.api().record(member);
       body.beginControlFlow("if (value instanceof $T v)", types.model(member));
       if (union.rule() instanceof Schema.Discriminator discriminator) {

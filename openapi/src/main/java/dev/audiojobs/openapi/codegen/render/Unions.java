@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
@@ -52,14 +53,29 @@ final class Unions {
     return interfaces.getOrDefault(name, Set.of());
   }
 
-  /** The accessors of the union's interface. */
+  /** The union's text variant, the member a JSON string decodes as; empty when it has none. */
+  Optional<String> text(UnionSchema union) {
+    return union.members().stream().filter(m -> api.schema(m) instanceof Schema.TextSchema).findFirst();
+  }
+
+  /** The members that are records (the fallback among them): every member but the text variant. */
+  List<String> records(UnionSchema union) {
+    return union.members().stream().filter(m -> api.schema(m) instanceof RecordSchema).toList();
+  }
+
+  /**
+   * The accessors of the union's interface: the properties every member has. A union with a text variant has
+   * none (the text has no properties), so its interface declares nothing and the caller switches over it.
+   */
   List<Accessor> accessors(UnionSchema union) {
+    if (text(union).isPresent()) return List.of();
     return accessors(union.members(), union, true);
   }
 
   /** The nested interfaces of the union, one per common property whose object type differs per variant. */
   List<Nested> nested(UnionSchema union) {
     List<Nested> nested = new ArrayList<>();
+    if (text(union).isPresent()) return nested;
     List<String> members = union.members();
     for (String property : commonProperties(members)) {
       List<String> refs = sameType(members, property) == null ? objectRefs(members, property) : null;
