@@ -86,6 +86,24 @@ final class AssemblyaiFixtureTest {
   }
 
   @Test
+  void aSpeechUnderstandingTaskDecodesAsTheVariantItsKeyNames() throws Exception {
+    // The union is chosen by the object's own keys (20-unions.yaml): "speaker_identification" selects
+    // SpeakerIdentificationRequestBody, an unknown task the fallback.
+    server.enqueue(json(200, example("transcript.json").replace("\"id\": \"9ea68fd3", "\"speech_understanding\": {\"request\":"
+        + " {\"speaker_identification\": {\"speaker_type\": \"role\", \"known_values\": [\"agent\"]}}}, \"id\": \"9ea68fd3")));
+    server.enqueue(json(200, example("transcript.json").replace("\"id\": \"9ea68fd3", "\"speech_understanding\": {\"request\":"
+        + " {\"summarize\": {\"length\": \"short\"}}}, \"id\": \"9ea68fd3")));
+
+    Transcript known = client().getTranscript("9ea68fd3-f953-42c1-9742-976c447fb463");
+    Transcript unknown = client().getTranscript("9ea68fd3-f953-42c1-9742-976c447fb463");
+
+    assertThat(known.speechUnderstanding().request()).isInstanceOfSatisfying(SpeakerIdentificationRequestBody.class,
+        task -> assertThat(task.speakerIdentification().knownValues()).containsExactly("agent"));
+    assertThat(unknown.speechUnderstanding().request()).isInstanceOfSatisfying(UnknownSpeechUnderstandingTask.class,
+        task -> assertThat(task.extras().unknownProperties()).containsKey("summarize"));
+  }
+
+  @Test
   void aRecordBothSentAndReceivedDecodesAsAResponse() throws Exception {
     // TranscriptCustomSpelling is sent (createTranscript) and received (Transcript): a received one that
     // lacks its required "to" is the server's fault, a DecodeException, not an invalid request.
