@@ -5,7 +5,6 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import java.io.IOException;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
@@ -17,7 +16,7 @@ import java.nio.file.Path;
 /** Reads YAML (and therefore JSON) documents into Jackson trees, with errors that name file and line. */
 final class YamlFiles {
   private static final YAMLMapper MAPPER =
-      YAMLMapper.builder(YAMLFactory.builder().build())
+      YAMLMapper.builder(new Yaml12Factory())
           // A key given twice is almost always a paste error; YAML says it is invalid, so do we.
           .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
           .build();

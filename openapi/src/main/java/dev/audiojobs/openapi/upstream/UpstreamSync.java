@@ -53,7 +53,7 @@ public final class UpstreamSync {
   /** The extract line of a raw spec file at a URL; no extract line at all means the same. */
   static final String WHOLE_FILE = "the whole file";
   private static final com.fasterxml.jackson.databind.ObjectMapper SPEC_READER =
-      new com.fasterxml.jackson.dataformat.yaml.YAMLMapper(); // YAML reads JSON too
+      dev.audiojobs.openapi.Yaml12Factory.mapper(); // YAML reads JSON too
 
   private final Path openapiDir;
   private final Path projectRoot;

@@ -25,7 +25,7 @@ import java.util.stream.Stream;
  */
 final class UpstreamTree {
   static final String PROVENANCE = "provenance.yaml";
-  static final YAMLMapper YAML = new YAMLMapper();
+  static final YAMLMapper YAML = dev.audiojobs.openapi.Yaml12Factory.mapper();
   static final ObjectMapper JSON = new ObjectMapper();
 
   private final Path root;
