@@ -57,7 +57,7 @@ final class CaseRunner {
     ObjectNode json = c.json();
     JsonNode operation = VendorClients.operation(c.vendor(), c.operation());
     if (operation == null) {
-      problems.add("operation " + c.operation() + " is not in openapi/normalized/" + c.vendor() + ".yaml");
+      problems.add("operation " + c.operation() + " is not in " + VendorClients.specName(c.vendor()));
       return problems;
     }
     server.enqueue(response(json.get("response")));

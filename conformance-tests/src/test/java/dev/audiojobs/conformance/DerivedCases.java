@@ -313,7 +313,7 @@ final class DerivedCases {
   private void add(SpecModel.Operation op, ObjectNode answer, ObjectNode expect, String description, Set<String> covers) {
     ObjectNode json = JSON.objectNode();
     json.put("description", description);
-    json.put("source", "derived from openapi/normalized/" + spec.vendor + ".yaml (seed " + SEED + ")");
+    json.put("source", "derived from " + VendorClients.specName(spec.vendor) + " (seed " + SEED + ")");
     json.put("operation", op.id());
     ObjectNode request = json.putObject("request");
     for (JsonNode parameter : op.node().path("parameters")) {

@@ -242,7 +242,7 @@ final class DerivedRequests {
   private ObjectNode parameterCase(SpecModel.Operation op, ObjectNode request, SpecModel.Response answer, String description) {
     ObjectNode json = JSON.objectNode();
     json.put("description", description);
-    json.put("source", "derived from openapi/normalized/" + spec.vendor + ".yaml (parameters)");
+    json.put("source", "derived from " + VendorClients.specName(spec.vendor) + " (parameters)");
     json.put("operation", op.id());
     ObjectNode body = minimalBody(spec, op);
     if (body != null) request.set("body", body);
@@ -392,7 +392,7 @@ final class DerivedRequests {
   private ObjectNode base(Target t, ObjectNode body, String description) {
     ObjectNode json = JSON.objectNode();
     json.put("description", description);
-    json.put("source", "derived from openapi/normalized/" + spec.vendor + ".yaml (request schemas)");
+    json.put("source", "derived from " + VendorClients.specName(spec.vendor) + " (request schemas)");
     json.put("operation", t.operation().id());
     json.putObject("request").set("body", body);
     ObjectNode response = json.putObject("response");

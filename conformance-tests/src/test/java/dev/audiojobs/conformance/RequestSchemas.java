@@ -69,7 +69,7 @@ final class RequestSchemas {
   private static JsonSchema schema(String vendor, String operationId) {
     String pointer = operationPointer(VendorClients.spec(vendor), operationId) + "/requestBody/content/application~1json/schema";
     if (VendorClients.spec(vendor).at(pointer).isMissingNode()) {
-      throw new IllegalArgumentException(vendor + ": " + operationId + " has no JSON request body in openapi/normalized/" + vendor + ".yaml");
+      throw new IllegalArgumentException(vendor + ": " + operationId + " has no JSON request body in " + VendorClients.specName(vendor));
     }
     return load(vendor, pointer);
   }
