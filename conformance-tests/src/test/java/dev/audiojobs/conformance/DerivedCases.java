@@ -67,7 +67,9 @@ final class DerivedCases {
   List<Derived> generate() {
     for (SpecModel.Operation op : spec.operations()) {
       for (SpecModel.Response response : op.responses()) {
-        if (spec.isText(response.schema())) {
+        if (response.bodiless()) {
+          forBodiless(op, response);
+        } else if (spec.isText(response.schema())) {
           forText(op, response);
         } else if (spec.isArray(response.schema())) {
           forArray(op, response);
@@ -79,6 +81,26 @@ final class DerivedCases {
     // Request bodies get their own instances, so that the response cases above stay as they were.
     new DerivedRequests(spec, new Instances(spec, SEED + 1), cases).generate();
     return cases;
+  }
+
+  /**
+   * The case of a status the spec declares without a body (AssemblyAI's 503 and 504): answered with no
+   * body, an error status must give the HTTP error with that status and no decoded error body, a success
+   * status a call that returns.
+   */
+  private void forBodiless(SpecModel.Operation op, SpecModel.Response response) {
+    ObjectNode answer = JSON.objectNode().put("status", response.status());
+    ObjectNode expect;
+    String description;
+    if (isError(response.status())) {
+      expect = JSON.objectNode().put("outcome", "http_error").put("status", response.status());
+      expect.putNull("errorType");
+      description = "HTTP " + response.status() + ", declared without a body, gives the HTTP error with no error body";
+    } else {
+      expect = JSON.objectNode().put("outcome", "decoded");
+      description = "HTTP " + response.status() + ", declared without a body, returns";
+    }
+    add(op, answer, expect, description, Set.of(key("response", spec, response.name(op.id()))));
   }
 
   /**
@@ -268,6 +290,14 @@ final class DerivedCases {
     for (String value : allowed) {
       ObjectNode body = max.root().deepCopy();
       ((ObjectNode) at(body, max.path())).put(p, value);
+      if (isError(status)) {
+        // An enum inside an error body (AssemblyAI's Error.status): the typed error, re-encoded unchanged.
+        ObjectNode expect = JSON.objectNode().put("outcome", "http_error").put("status", status).put("errorType", root);
+        expect.set("errorJson", body);
+        add(op, status, body, expect, s + "." + p + " = \"" + value + "\": HTTP " + status + " gives the typed error " + root
+            + ", re-encoded unchanged", Set.of(key("enum", spec, ref + "=" + value)));
+        continue;
+      }
       ObjectNode expect = JSON.objectNode().put("outcome", "decoded");
       if (spec.isUnion(root)) expect.put("variant", instances.select(root, body));
       add(op, status, body, expect, s + "." + p + " = \"" + value + "\" decodes and re-encodes unchanged",
@@ -319,8 +349,18 @@ final class DerivedCases {
     for (JsonNode parameter : op.node().path("parameters")) {
       if (!parameter.path("required").asBoolean()) continue;
       // a parameter of an enum takes its first value: a closed one refuses any other before sending
-      String ref = SpecModel.referenced(parameter.path("schema"));
-      request.put(parameter.path("name").asText(), ref != null && spec.isEnum(ref) ? spec.enumValues(ref).get(0) : "derived-id");
+      JsonNode schema = parameter.path("schema");
+      boolean array = schema.path("type").asText().equals("array");
+      String ref = SpecModel.referenced(array ? schema.path("items") : schema);
+      String value = ref != null && spec.isEnum(ref) ? spec.enumValues(ref).get(0) : "derived-id";
+      // an array parameter (AssemblyAI's words) of one such value
+      if (array) request.putArray(parameter.path("name").asText()).add(value);
+      else request.put(parameter.path("name").asText(), value);
+    }
+    // A binary body (AssemblyAI's uploadFile, application/octet-stream) is a file: a few bytes.
+    VendorClients.RequestBody binary = VendorClients.requestBody(spec.vendor, op.node());
+    if (binary != null && binary.schema() == null && !VendorClients.isMultipart(binary)) {
+      request.putObject("file").put("text", "derived bytes");
     }
     // A response can only be asked for with a request the client sends: the minimal valid body.
     ObjectNode requestBody = DerivedRequests.minimalBody(spec, op);

@@ -95,12 +95,21 @@ final class DerivedRequests {
    */
   void generate() {
     for (Target t : targets(spec)) {
-      for (String s : requests.reachable(t.body())) {
-        if (spec.isEnum(s)) continue; // exercised where objects hold them, below
+      Set<String> reachable = requests.reachable(t.body());
+      for (String s : reachable) {
+        // enums are exercised where objects hold them, below; a union by its variants' own bodies
+        if (spec.isEnum(s) || spec.isUnion(s) || spec.isScalar(s)) continue;
         RequestInstances.Built min = requests.build(t.body(), s, RequestInstances.Mode.MINIMAL);
         RequestInstances.Built max = requests.build(t.body(), s, RequestInstances.Mode.MAXIMAL);
-        sent(t, min.root(), s + " minimal reaches the wire unchanged", Set.of(DerivedCases.key("schema-min", spec, s)));
+        Set<String> minCovers = new LinkedHashSet<>(Set.of(DerivedCases.key("schema-min", spec, s)));
         Set<String> maxCovers = new LinkedHashSet<>(Set.of(DerivedCases.key("schema-max", spec, s)));
+        for (String u : reachable) {
+          if (spec.isUnion(u) && requests.sendable(u).contains(s)) {
+            minCovers.add(DerivedCases.key("schema-min", spec, u));
+            maxCovers.add(DerivedCases.key("schema-max", spec, u));
+          }
+        }
+        sent(t, min.root(), s + " minimal reaches the wire unchanged", minCovers);
         for (String p : spec.properties(s).keySet()) maxCovers.add(DerivedCases.key("property-roundtrip", spec, s + "." + p));
         sent(t, max.root(), s + " maximal reaches the wire unchanged", maxCovers);
         for (Map.Entry<String, JsonNode> p : spec.properties(s).entrySet()) rulesOf(t, s, p.getKey(), p.getValue(), max);
@@ -183,9 +192,28 @@ final class DerivedRequests {
     parameterRefused(op, parameters, name, beyond, owner + " beyond its " + kind, rule(owner, "", kind));
   }
 
-  /** A valid value of a parameter: its example, an enum's first value, a number's minimum (or 1), or {@code j1}. */
+  /**
+   * A query value as the judge reads it from the URL: the text, or an array's elements joined by commas
+   * (one {@code words=a,b}, or {@code words=a&words=b} read back joined).
+   */
+  private static String wire(JsonNode value) {
+    if (!value.isArray()) return value.asText();
+    List<String> elements = new ArrayList<>();
+    value.forEach(e -> elements.add(e.asText()));
+    return String.join(",", elements);
+  }
+
+  /**
+   * A valid value of a parameter: its example, an enum's first value, a number's minimum (or 1), an
+   * array of one valid item (AssemblyAI's {@code words}), or {@code j1}.
+   */
   private JsonNode valid(JsonNode parameter) {
     JsonNode schema = parameter.path("schema");
+    if (schema.path("type").asText().equals("array")) {
+      ObjectNode item = JSON.objectNode().put("name", parameter.path("name").asText() + "[0]");
+      item.set("schema", schema.path("items"));
+      return JSON.arrayNode().add(valid(item));
+    }
     String ref = SpecModel.referenced(schema);
     if (ref != null && spec.isEnum(ref)) return JSON.textNode(spec.enumValues(ref).get(0));
     String type = schema.path("type").asText();
@@ -222,12 +250,13 @@ final class DerivedRequests {
       String n = p.get("name").asText();
       if (!request.has(n)) continue;
       if (p.path("in").asText().equals("path")) path = path.replace("{" + n + "}", request.get(n).asText());
-      else query.put(n, request.get(n).asText());
+      else query.put(n, wire(request.get(n)));
     }
     ObjectNode expectRequest = json.putObject("expectRequest");
     expectRequest.put("method", where[0]).put("path", path).set("query", query);
-    if (answer.status() / 100 == 2) json.putObject("expect").put("outcome", "decoded").put("variant", answer.schema());
-    else json.putObject("expect").put("outcome", "http_error").put("status", answer.status());
+    if (answer.status() / 100 != 2) json.putObject("expect").put("outcome", "http_error").put("status", answer.status());
+    else if (spec.isText(answer.schema())) json.putObject("expect").put("outcome", "decoded").put("text", TEXT_ANSWER);
+    else json.putObject("expect").put("outcome", "decoded").put("variant", answer.schema());
     add(json, Set.of(covers));
   }
 
@@ -249,14 +278,26 @@ final class DerivedRequests {
     json.set("request", request);
     ObjectNode response = json.putObject("response");
     response.put("status", answer.status());
-    response.set("body", responses.build(answer.schema(), List.of(), Instances.Mode.MINIMAL).root());
+    if (spec.isText(answer.schema())) {
+      response.putObject("headers").put("Content-Type", answer.mediaType() + "; charset=utf-8");
+      response.put("bodyText", TEXT_ANSWER);
+    } else {
+      response.set("body", responses.build(answer.schema(), List.of(), Instances.Mode.MINIMAL).root());
+    }
     return json;
   }
 
-  /** The response a parameter case is answered with: the first JSON object success, else the first JSON object error. */
+  /** The text a parameter case of an operation answering with text is answered with. */
+  private static final String TEXT_ANSWER = "derived text answer\n";
+
+  /**
+   * The response a parameter case is answered with: the first JSON object or text success (AssemblyAI's
+   * subtitles), else the first JSON object error.
+   */
   private SpecModel.Response answer(SpecModel.Operation op) {
-    return op.responses().stream().filter(r -> r.status() / 100 == 2 && spec.isObject(r.schema())).findFirst()
-        .or(() -> op.responses().stream().filter(r -> spec.isObject(r.schema())).findFirst())
+    return op.responses().stream()
+        .filter(r -> r.status() / 100 == 2 && !r.bodiless() && (spec.isObject(r.schema()) || spec.isText(r.schema()))).findFirst()
+        .or(() -> op.responses().stream().filter(r -> !r.bodiless() && spec.isObject(r.schema())).findFirst())
         .orElseThrow(() -> new IllegalStateException(spec.vendor + ": " + op.id() + " declares no JSON object response"));
   }
 

@@ -245,8 +245,23 @@ public final class VendorClients {
 
   /**
    * Converts a case's request value to the Java parameter type: text for strings, numbers for
-   * integers, {@code of(text)} for the generated open enums.
+   * integers, {@code of(text)} for the generated open enums; with a generic type, a list of them.
    */
+  static Object argument(JsonNode value, java.lang.reflect.Type type) throws ReflectiveOperationException {
+    if (type instanceof java.lang.reflect.ParameterizedType list && list.getRawType() == List.class) {
+      // An array parameter (AssemblyAI's words): a list of the converted elements; one value is a list of one.
+      java.lang.reflect.Type element = list.getActualTypeArguments()[0];
+      List<Object> elements = new ArrayList<>();
+      if (value.isArray()) {
+        for (JsonNode e : value) elements.add(argument(e, element));
+      } else {
+        elements.add(argument(value, element));
+      }
+      return List.copyOf(elements);
+    }
+    return argument(value, (Class<?>) type);
+  }
+
   static Object argument(JsonNode value, Class<?> type) throws ReflectiveOperationException {
     if (type == String.class) return value.asText();
     if (type == Integer.class || type == int.class) return value.isNumber() ? value.intValue() : Integer.valueOf(value.asText());
