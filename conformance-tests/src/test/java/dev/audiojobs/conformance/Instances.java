@@ -126,6 +126,15 @@ final class Instances {
       focus(context, path, node);
       return node;
     }
+    if (spec.isArray(name)) {
+      // a named array inside a body (AssemblyAI's WordSearchTimestamp, [start, end]): none, or two items
+      ArrayNode array = JSON.arrayNode();
+      focus(context, path, array);
+      for (int i = 0; i < (mode == Mode.MAXIMAL ? 2 : 0); i++) {
+        array.add(element(spec.schema(name).get("items"), path + "[" + i + "]", new Context(new ArrayDeque<>(), mode), mode));
+      }
+      return array;
+    }
     ObjectNode object = JSON.objectNode();
     focus(context, path, object);
     Set<String> required = spec.required(name);
@@ -266,6 +275,7 @@ final class Instances {
     if (type.equals("array")) return JSON.objectNode().put("not", "an array");
     if (ref != null && !schema.has("items") && !schema.path("additionalProperties").isObject()) {
       if (spec.isScalar(ref)) return wrongType(spec, spec.schema(ref));
+      if (spec.isArray(ref)) return JSON.objectNode().put("not", "an array");
       return spec.isEnum(ref) ? JSON.numberNode(7) : JSON.textNode("not an object");
     }
     if (type.equals("object")) return JSON.textNode("not an object");

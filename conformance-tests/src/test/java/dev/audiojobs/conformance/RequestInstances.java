@@ -125,7 +125,8 @@ final class RequestInstances {
   /** A valid value of a non-object property. */
   JsonNode value(JsonNode schema, Mode mode, String specPath) {
     String ref = SpecModel.referenced(schema);
-    if (ref != null && spec.isEnum(ref)) {
+    // an array of enum values (AssemblyAI's language_codes) is an array, built below
+    if (ref != null && spec.isEnum(ref) && !schema.has("items")) {
       List<String> values = spec.enumValues(ref);
       return JSON.textNode(values.get(mode == Mode.MINIMAL ? 0 : values.size() - 1));
     }
