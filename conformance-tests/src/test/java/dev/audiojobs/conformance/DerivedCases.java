@@ -298,14 +298,16 @@ final class DerivedCases {
   private void enumValues(SpecModel.Operation op, int status, String root, List<Instances.Step> route, String s, String p,
       JsonNode schema) {
     String ref = SpecModel.referenced(schema);
-    if (ref == null || !spec.isEnum(ref) || schema.has("items")) return;
+    if (ref == null || !spec.isEnum(ref)) return;
+    // an array of enum values (AssemblyAI's redact_pii_policies): each value in an array of one
+    boolean array = schema.has("items");
     Instances.Built max = instances.build(root, route, Instances.Mode.MAXIMAL);
     List<String> allowed = new ArrayList<>();
-    String discriminated = discriminatorOf(root, s, p);
+    String discriminated = array ? null : discriminatorOf(root, s, p);
     if (discriminated != null) {
       if (discriminated.isEmpty()) allowed.add(Instances.UNKNOWN_ENUM); // the fallback takes only unmapped values
       else allowed.addAll(mappedValues(root, s));
-    } else if (schema.has("enum")) {
+    } else if (schema.has("enum") && !array) {
       schema.get("enum").forEach(v -> allowed.add(v.asText()));
     } else {
       allowed.addAll(spec.enumValues(ref));
@@ -313,7 +315,7 @@ final class DerivedCases {
     }
     for (String value : allowed) {
       ObjectNode body = max.root().deepCopy();
-      ((ObjectNode) at(body, max.path())).put(p, value);
+      ((ObjectNode) at(body, max.path())).set(p, array ? JSON.arrayNode().add(value) : JSON.textNode(value));
       if (isError(status)) {
         // An enum inside an error body (AssemblyAI's Error.status): the typed error, re-encoded unchanged.
         ObjectNode expect = JSON.objectNode().put("outcome", "http_error").put("status", status).put("errorType", root);

@@ -114,9 +114,14 @@ final class DerivedRequests {
         sent(t, max.root(), s + " maximal reaches the wire unchanged", maxCovers);
         for (Map.Entry<String, JsonNode> p : spec.properties(s).entrySet()) rulesOf(t, s, p.getKey(), p.getValue(), max);
       }
-      ObjectNode extra = requests.build(t.body(), t.body(), RequestInstances.Mode.MAXIMAL).root();
-      extra.putObject(Instances.EXTRA).putArray("kept").add(1).add("two").addNull();
-      sent(t, extra, t.body() + " with an unknown property " + Instances.EXTRA + " passes it through", Set.of(rule(t.body(), "", "passthrough")));
+      // An unknown property passes through, unless the body's schema forbids any (additionalProperties:
+      // false, AssemblyAI's TranscriptParams): then the spec says no such body is valid, and whether the
+      // client refuses or sends one is not a rule the spec states.
+      if (!spec.schema(t.body()).path("additionalProperties").isBoolean() || spec.schema(t.body()).get("additionalProperties").asBoolean()) {
+        ObjectNode extra = requests.build(t.body(), t.body(), RequestInstances.Mode.MAXIMAL).root();
+        extra.putObject(Instances.EXTRA).putArray("kept").add(1).add("two").addNull();
+        sent(t, extra, t.body() + " with an unknown property " + Instances.EXTRA + " passes it through", Set.of(rule(t.body(), "", "passthrough")));
+      }
     }
     for (SpecModel.Operation op : spec.operations()) parameterRules(op);
   }
@@ -319,8 +324,19 @@ final class DerivedRequests {
     refused(t, with(max, p, wrong), at, s + "." + p + " given " + wrong, DerivedCases.key("property-type", spec, s + "." + p));
     if (spec.required(s).contains(p)) {
       ObjectNode body = max.root().deepCopy();
-      ((ObjectNode) DerivedCases.at(body, max.path())).remove(p);
-      refused(t, body, at, "without required " + s + "." + p, rule(s, p, "required"));
+      ObjectNode target = (ObjectNode) DerivedCases.at(body, max.path());
+      target.remove(p);
+      // A variant of a union (AssemblyAI's speech understanding request) without the key its rule reads
+      // is no longer that variant: the rule selects another, which a request refuses as a whole, at the union.
+      String reselected = requests.reachable(t.body()).stream()
+          .filter(u -> spec.isUnion(u) && requests.sendable(u).contains(s))
+          .map(u -> responses.select(u, target)).filter(v -> !v.equals(s)).findFirst().orElse(null);
+      if (reselected == null) {
+        refused(t, body, at, "without required " + s + "." + p, rule(s, p, "required"));
+      } else {
+        refused(t, body, max.path(), "without required " + s + "." + p + " the union's rule selects " + reselected,
+            rule(s, p, "required"));
+      }
     }
     if (schema.path("nullable").asBoolean()) {
       sent(t, with(max, p, JSON.nullNode()), s + "." + p + " explicitly null (nullable) is sent as null", Set.of(rule(s, p, "nullable")));
@@ -363,14 +379,18 @@ final class DerivedRequests {
       }
     }
     String ref = SpecModel.referenced(schema);
-    if (ref != null && spec.isEnum(ref) && !schema.has("items")) {
+    if (ref != null && spec.isEnum(ref)) {
+      // an array of enum values (AssemblyAI's redact_pii_policies): each value sent as an array of one
+      boolean array = schema.has("items");
+      java.util.function.Function<String, JsonNode> holding = v -> array ? JSON.arrayNode().add(v) : JSON.textNode(v);
       for (String v : spec.enumValues(ref)) {
-        sent(t, with(max, p, JSON.textNode(v)), s + "." + p + " = \"" + v + "\" is sent as is", Set.of(DerivedCases.key("enum", spec, ref + "=" + v)));
+        sent(t, with(max, p, holding.apply(v)), s + "." + p + " = " + holding.apply(v) + " is sent as is",
+            Set.of(DerivedCases.key("enum", spec, ref + "=" + v)));
       }
       String unknownKey = DerivedCases.key("enum", spec, ref + "=" + Instances.UNKNOWN_ENUM);
-      ObjectNode unknown = with(max, p, JSON.textNode(Instances.UNKNOWN_ENUM));
+      ObjectNode unknown = with(max, p, holding.apply(Instances.UNKNOWN_ENUM));
       if (spec.schema(ref).path("x-audiojobs-closed").asBoolean()) {
-        refused(t, unknown, at, s + "." + p + " outside the closed enum " + ref, unknownKey);
+        refused(t, unknown, array ? at + "[0]" : at, s + "." + p + " outside the closed enum " + ref, unknownKey);
       } else {
         sent(t, unknown, s + "." + p + " = an unknown value of the open enum " + ref + " is sent as is", Set.of(unknownKey));
       }
