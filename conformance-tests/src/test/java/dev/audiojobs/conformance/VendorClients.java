@@ -86,6 +86,11 @@ public final class VendorClients {
     return file;
   }
 
+  /** The spec file of {@code vendor}, in whichever directory holds it (the Prism sweep serves it). */
+  public static Path specPath(String vendor) {
+    return specFile(vendor);
+  }
+
   /**
    * The spec file of {@code vendor} relative to the project root, as messages and case sources name it
    * ({@code openapi/normalized/pyannote.yaml}).
