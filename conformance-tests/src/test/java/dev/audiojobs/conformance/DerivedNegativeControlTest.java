@@ -25,6 +25,14 @@ final class DerivedNegativeControlTest {
    * {@code atLeast} of the first kind.
    */
   static void assertDropsAreCaught(List<String> vendors, int atLeast) {
+    assertDropsAreCaught(vendors, atLeast, true);
+  }
+
+  /**
+   * Like {@link #assertDropsAreCaught(List, int)}; without {@code checkTheOthers} only the cases that carry
+   * an unknown property run (the third-party run, where every case already ran once unbroken).
+   */
+  static void assertDropsAreCaught(List<String> vendors, int atLeast, boolean checkTheOthers) {
     CaseRunner.Encoder dropsUnknown = (vendor, type, value) -> {
       JsonNode json = ConformanceCase.MAPPER.readValue(VendorClients.encode(vendor, type, value), JsonNode.class);
       dropExtras(json);
@@ -39,6 +47,7 @@ final class DerivedNegativeControlTest {
         boolean decodes = d.json().path("expect").path("outcome").asText().equals("decoded")
             || d.json().path("expect").has("errorJson");
         boolean carriesExtra = d.json().path("response").path("body").toString().contains(Instances.EXTRA);
+        if (!checkTheOthers && !(decodes && carriesExtra)) continue;
         CaseRunner.Result result = CaseRunner.run(derived.toCase(d), dropsUnknown);
         if (decodes && carriesExtra) {
           withExtras++;
