@@ -57,7 +57,7 @@ final class CaseRunner {
     ObjectNode json = c.json();
     JsonNode operation = VendorClients.operation(c.vendor(), c.operation());
     if (operation == null) {
-      problems.add("operation " + c.operation() + " is not in openapi/normalized/" + c.vendor() + ".yaml");
+      problems.add("operation " + c.operation() + " is not in " + VendorClients.specName(c.vendor()));
       return problems;
     }
     server.enqueue(response(json.get("response")));
@@ -70,7 +70,7 @@ final class CaseRunner {
     JsonNode request = json.path("request");
     for (Iterator<String> names = request.fieldNames(); names.hasNext(); ) {
       String name = names.next();
-      if (name.equals("body") || name.equals("parts")) continue;
+      if (name.equals("body") || name.equals("parts") || name.equals("file")) continue;
       if (parameters.stream().noneMatch(p -> p.name().equals(name))) {
         problems.add("request." + name + ": " + c.operation() + " has no parameter " + name);
       }
@@ -80,6 +80,9 @@ final class CaseRunner {
     }
     if (request.has("parts") && (requestBody == null || !VendorClients.isMultipart(requestBody))) {
       problems.add("request.parts: " + c.operation() + " takes no multipart/form-data body");
+    }
+    if (request.has("file") && (requestBody == null || VendorClients.isMultipart(requestBody) || requestBody.schema() != null)) {
+      problems.add("request.file: " + c.operation() + " takes no binary request body");
     }
     if (!problems.isEmpty()) return problems;
     Method method = VendorClients.method(client, c.operation(), VendorClients.arity(parameters, requestBody),

@@ -67,7 +67,9 @@ final class DerivedCases {
   List<Derived> generate() {
     for (SpecModel.Operation op : spec.operations()) {
       for (SpecModel.Response response : op.responses()) {
-        if (spec.isText(response.schema())) {
+        if (response.bodiless()) {
+          forBodiless(op, response);
+        } else if (spec.isText(response.schema())) {
           forText(op, response);
         } else if (spec.isArray(response.schema())) {
           forArray(op, response);
@@ -79,6 +81,26 @@ final class DerivedCases {
     // Request bodies get their own instances, so that the response cases above stay as they were.
     new DerivedRequests(spec, new Instances(spec, SEED + 1), cases).generate();
     return cases;
+  }
+
+  /**
+   * The case of a status the spec declares without a body (AssemblyAI's 503 and 504): answered with no
+   * body, an error status must give the HTTP error with that status and no decoded error body, a success
+   * status a call that returns.
+   */
+  private void forBodiless(SpecModel.Operation op, SpecModel.Response response) {
+    ObjectNode answer = JSON.objectNode().put("status", response.status());
+    ObjectNode expect;
+    String description;
+    if (isError(response.status())) {
+      expect = JSON.objectNode().put("outcome", "http_error").put("status", response.status());
+      expect.putNull("errorType");
+      description = "HTTP " + response.status() + ", declared without a body, gives the HTTP error with no error body";
+    } else {
+      expect = JSON.objectNode().put("outcome", "decoded");
+      description = "HTTP " + response.status() + ", declared without a body, returns";
+    }
+    add(op, answer, expect, description, Set.of(key("response", spec, response.name(op.id()))));
   }
 
   /**
@@ -167,7 +189,7 @@ final class DerivedCases {
       }
       decoded(op, status, root, max, s + " maximal", maxCovers);
       if (!spec.isObject(s)) continue;
-      for (String r : spec.required(s)) removeRequired(op, status, root, min, s, r);
+      for (String r : spec.required(s)) removeRequired(op, status, root, route, min, s, r);
       for (Map.Entry<String, JsonNode> p : spec.properties(s).entrySet()) wrongType(op, status, max, s, p.getKey(), p.getValue());
       for (Map.Entry<String, JsonNode> p : spec.properties(s).entrySet()) enumValues(op, status, root, route, s, p.getKey(), p.getValue());
     }
@@ -211,14 +233,27 @@ final class DerivedCases {
     add(op, status, built.root(), expect, what + " decodes as " + variant + " and re-encodes unchanged", covers);
   }
 
-  private void removeRequired(SpecModel.Operation op, int status, String root, Instances.Built min, String s, String r) {
+  private void removeRequired(SpecModel.Operation op, int status, String root, List<Instances.Step> route, Instances.Built min,
+      String s, String r) {
     ObjectNode body = min.root().deepCopy();
     ObjectNode target = (ObjectNode) at(body, min.path());
     target.remove(r);
     ObjectNode expect = JSON.objectNode();
     String description;
     String selected = spec.isUnion(root) ? instances.select(root, body) : null;
-    if (selected != null && !selected.equals(min.rootVariant())) {
+    String holder = unionHolding(root, route);
+    String nested = holder == null || holder.equals(root) && route.size() == 1 ? null : instances.select(holder, target);
+    if (nested != null && !nested.equals(s) && spec.required(nested).stream().allMatch(target::has)) {
+      // A variant of a union inside the body (AssemblyAI's speech understanding task, selected by its own
+      // keys): without the key its rule reads, the rule selects another variant, which takes the object.
+      if (isError(status)) {
+        expect.put("outcome", "http_error").put("status", status).put("errorType", root).set("errorJson", body);
+      } else {
+        expect.put("outcome", "decoded");
+        if (spec.isUnion(root)) expect.put("variant", instances.select(root, body));
+      }
+      description = "without required " + s + "." + r + " the rule of " + holder + " selects " + nested + ", which takes it";
+    } else if (selected != null && !selected.equals(min.rootVariant())) {
       // Removing it changes which variant the spec's rule selects: the outcome is the rule's.
       String missing = spec.required(selected).stream().filter(q -> !body.has(q)).findFirst().orElse(null);
       if (missing == null) {
@@ -237,6 +272,17 @@ final class DerivedCases {
     add(op, status, body, expect, description, Set.of(key("required", spec, s + "." + r)));
   }
 
+  /** The union whose variant the route ends in, when its last step is into a variant; else null. */
+  private String unionHolding(String root, List<Instances.Step> route) {
+    String current = root;
+    String previous = null;
+    for (Instances.Step step : route) {
+      previous = current;
+      current = step.variant() ? step.name() : SpecModel.referenced(spec.properties(current).get(step.name()));
+    }
+    return route.isEmpty() || !route.get(route.size() - 1).variant() ? null : previous;
+  }
+
   private void wrongType(SpecModel.Operation op, int status, Instances.Built max, String s, String p, JsonNode schema) {
     ObjectNode body = max.root().deepCopy();
     ObjectNode target = (ObjectNode) at(body, max.path());
@@ -252,14 +298,16 @@ final class DerivedCases {
   private void enumValues(SpecModel.Operation op, int status, String root, List<Instances.Step> route, String s, String p,
       JsonNode schema) {
     String ref = SpecModel.referenced(schema);
-    if (ref == null || !spec.isEnum(ref) || schema.has("items")) return;
+    if (ref == null || !spec.isEnum(ref)) return;
+    // an array of enum values (AssemblyAI's redact_pii_policies): each value in an array of one
+    boolean array = schema.has("items");
     Instances.Built max = instances.build(root, route, Instances.Mode.MAXIMAL);
     List<String> allowed = new ArrayList<>();
-    String discriminated = discriminatorOf(root, s, p);
+    String discriminated = array ? null : discriminatorOf(root, s, p);
     if (discriminated != null) {
       if (discriminated.isEmpty()) allowed.add(Instances.UNKNOWN_ENUM); // the fallback takes only unmapped values
       else allowed.addAll(mappedValues(root, s));
-    } else if (schema.has("enum")) {
+    } else if (schema.has("enum") && !array) {
       schema.get("enum").forEach(v -> allowed.add(v.asText()));
     } else {
       allowed.addAll(spec.enumValues(ref));
@@ -267,7 +315,15 @@ final class DerivedCases {
     }
     for (String value : allowed) {
       ObjectNode body = max.root().deepCopy();
-      ((ObjectNode) at(body, max.path())).put(p, value);
+      ((ObjectNode) at(body, max.path())).set(p, array ? JSON.arrayNode().add(value) : JSON.textNode(value));
+      if (isError(status)) {
+        // An enum inside an error body (AssemblyAI's Error.status): the typed error, re-encoded unchanged.
+        ObjectNode expect = JSON.objectNode().put("outcome", "http_error").put("status", status).put("errorType", root);
+        expect.set("errorJson", body);
+        add(op, status, body, expect, s + "." + p + " = \"" + value + "\": HTTP " + status + " gives the typed error " + root
+            + ", re-encoded unchanged", Set.of(key("enum", spec, ref + "=" + value)));
+        continue;
+      }
       ObjectNode expect = JSON.objectNode().put("outcome", "decoded");
       if (spec.isUnion(root)) expect.put("variant", instances.select(root, body));
       add(op, status, body, expect, s + "." + p + " = \"" + value + "\" decodes and re-encodes unchanged",
@@ -313,14 +369,24 @@ final class DerivedCases {
   private void add(SpecModel.Operation op, ObjectNode answer, ObjectNode expect, String description, Set<String> covers) {
     ObjectNode json = JSON.objectNode();
     json.put("description", description);
-    json.put("source", "derived from openapi/normalized/" + spec.vendor + ".yaml (seed " + SEED + ")");
+    json.put("source", "derived from " + VendorClients.specName(spec.vendor) + " (seed " + SEED + ")");
     json.put("operation", op.id());
     ObjectNode request = json.putObject("request");
     for (JsonNode parameter : op.node().path("parameters")) {
       if (!parameter.path("required").asBoolean()) continue;
       // a parameter of an enum takes its first value: a closed one refuses any other before sending
-      String ref = SpecModel.referenced(parameter.path("schema"));
-      request.put(parameter.path("name").asText(), ref != null && spec.isEnum(ref) ? spec.enumValues(ref).get(0) : "derived-id");
+      JsonNode schema = parameter.path("schema");
+      boolean array = schema.path("type").asText().equals("array");
+      String ref = SpecModel.referenced(array ? schema.path("items") : schema);
+      String value = ref != null && spec.isEnum(ref) ? spec.enumValues(ref).get(0) : "derived-id";
+      // an array parameter (AssemblyAI's words) of one such value
+      if (array) request.putArray(parameter.path("name").asText()).add(value);
+      else request.put(parameter.path("name").asText(), value);
+    }
+    // A binary body (AssemblyAI's uploadFile, application/octet-stream) is a file: a few bytes.
+    VendorClients.RequestBody binary = VendorClients.requestBody(spec.vendor, op.node());
+    if (binary != null && binary.schema() == null && !VendorClients.isMultipart(binary)) {
+      request.putObject("file").put("text", "derived bytes");
     }
     // A response can only be asked for with a request the client sends: the minimal valid body.
     ObjectNode requestBody = DerivedRequests.minimalBody(spec, op);

@@ -1,20 +1,13 @@
 package dev.audiojobs.conformance;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assertions.fail;
-
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.DynamicContainer;
 import org.junit.jupiter.api.DynamicNode;
-import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
 /**
@@ -22,42 +15,19 @@ import org.junit.jupiter.api.TestFactory;
  * and prints the coverage line; anything below 100% fails the build.
  */
 final class DerivedCasesTest {
-  private static final Set<String> COVERED = Collections.synchronizedSet(new HashSet<>());
-  private static final List<String> FAILED = Collections.synchronizedList(new ArrayList<>());
-  private static int total;
+  private static final DerivedRun RUN = new DerivedRun("derived", VendorClients.VENDORS);
 
   @TestFactory
   Stream<DynamicNode> derivedCases() {
-    List<DynamicNode> vendors = new ArrayList<>();
-    for (String vendor : VendorClients.VENDORS) {
-      SpecModel spec = new SpecModel(vendor, VendorClients.spec(vendor));
-      DerivedCases derived = new DerivedCases(spec);
-      List<DynamicTest> tests = new ArrayList<>();
-      for (DerivedCases.Derived d : derived.generate()) {
-        total++;
-        tests.add(DynamicTest.dynamicTest(d.name() + " — " + d.json().get("description").asText(), () -> {
-          CaseRunner.Result result = CaseRunner.run(derived.toCase(d));
-          if (!result.passed()) {
-            FAILED.add(result.message());
-            fail(result.message());
-          }
-          COVERED.addAll(d.covers());
-        }));
-      }
-      vendors.add(DynamicContainer.dynamicContainer(vendor, tests));
-    }
-    return vendors.stream();
+    return RUN.tests().stream();
   }
 
   @AfterAll
   static void coverage() {
-    Coverage coverage = Coverage.of(COVERED);
-    System.out.println("derived: " + (total - FAILED.size()) + " passed, " + FAILED.size() + " failed; " + coverage.line());
-    if (!coverage.missing().isEmpty()) System.out.println("derived: not exercised: " + coverage.missing());
-    assertThat(coverage.missing()).as("derived-case coverage must be 100%%: %s", coverage.line()).isEmpty();
+    RUN.printAndCheckCoverage();
   }
 
-  /** Coverage of every vendor's totals by the keys of passed cases. */
+  /** Coverage of the vendors' totals by the keys of passed cases. */
   record Coverage(String line, List<String> missing) {
     private static Set<String> union(Set<String> a, Set<String> b) {
       Set<String> all = new LinkedHashSet<>(a);
@@ -65,7 +35,7 @@ final class DerivedCasesTest {
       return all;
     }
 
-    static Coverage of(Set<String> covered) {
+    static Coverage of(Set<String> covered, List<String> vendors) {
       List<String> parts = new ArrayList<>();
       List<String> missing = new ArrayList<>();
       int[] counts = new int[2];
@@ -73,7 +43,7 @@ final class DerivedCasesTest {
           {"request rules"}}) {
         Set<String> all = new LinkedHashSet<>();
         Set<String> hit = new LinkedHashSet<>();
-        for (String vendor : VendorClients.VENDORS) {
+        for (String vendor : vendors) {
           SpecModel spec = new SpecModel(vendor, VendorClients.spec(vendor));
           DerivedCases.Totals totals = DerivedCases.totals(spec);
           DerivedRequests.Totals requests = DerivedRequests.totals(spec);

@@ -95,19 +95,33 @@ final class DerivedRequests {
    */
   void generate() {
     for (Target t : targets(spec)) {
-      for (String s : requests.reachable(t.body())) {
-        if (spec.isEnum(s)) continue; // exercised where objects hold them, below
+      Set<String> reachable = requests.reachable(t.body());
+      for (String s : reachable) {
+        // enums are exercised where objects hold them, below; a union by its variants' own bodies
+        if (spec.isEnum(s) || spec.isUnion(s) || spec.isScalar(s)) continue;
         RequestInstances.Built min = requests.build(t.body(), s, RequestInstances.Mode.MINIMAL);
         RequestInstances.Built max = requests.build(t.body(), s, RequestInstances.Mode.MAXIMAL);
-        sent(t, min.root(), s + " minimal reaches the wire unchanged", Set.of(DerivedCases.key("schema-min", spec, s)));
+        Set<String> minCovers = new LinkedHashSet<>(Set.of(DerivedCases.key("schema-min", spec, s)));
         Set<String> maxCovers = new LinkedHashSet<>(Set.of(DerivedCases.key("schema-max", spec, s)));
+        for (String u : reachable) {
+          if (spec.isUnion(u) && requests.sendable(u).contains(s)) {
+            minCovers.add(DerivedCases.key("schema-min", spec, u));
+            maxCovers.add(DerivedCases.key("schema-max", spec, u));
+          }
+        }
+        sent(t, min.root(), s + " minimal reaches the wire unchanged", minCovers);
         for (String p : spec.properties(s).keySet()) maxCovers.add(DerivedCases.key("property-roundtrip", spec, s + "." + p));
         sent(t, max.root(), s + " maximal reaches the wire unchanged", maxCovers);
         for (Map.Entry<String, JsonNode> p : spec.properties(s).entrySet()) rulesOf(t, s, p.getKey(), p.getValue(), max);
       }
-      ObjectNode extra = requests.build(t.body(), t.body(), RequestInstances.Mode.MAXIMAL).root();
-      extra.putObject(Instances.EXTRA).putArray("kept").add(1).add("two").addNull();
-      sent(t, extra, t.body() + " with an unknown property " + Instances.EXTRA + " passes it through", Set.of(rule(t.body(), "", "passthrough")));
+      // An unknown property passes through, unless the body's schema forbids any (additionalProperties:
+      // false, AssemblyAI's TranscriptParams): then the spec says no such body is valid, and whether the
+      // client refuses or sends one is not a rule the spec states.
+      if (!spec.schema(t.body()).path("additionalProperties").isBoolean() || spec.schema(t.body()).get("additionalProperties").asBoolean()) {
+        ObjectNode extra = requests.build(t.body(), t.body(), RequestInstances.Mode.MAXIMAL).root();
+        extra.putObject(Instances.EXTRA).putArray("kept").add(1).add("two").addNull();
+        sent(t, extra, t.body() + " with an unknown property " + Instances.EXTRA + " passes it through", Set.of(rule(t.body(), "", "passthrough")));
+      }
     }
     for (SpecModel.Operation op : spec.operations()) parameterRules(op);
   }
@@ -183,9 +197,28 @@ final class DerivedRequests {
     parameterRefused(op, parameters, name, beyond, owner + " beyond its " + kind, rule(owner, "", kind));
   }
 
-  /** A valid value of a parameter: its example, an enum's first value, a number's minimum (or 1), or {@code j1}. */
+  /**
+   * A query value as the judge reads it from the URL: the text, or an array's elements joined by commas
+   * (one {@code words=a,b}, or {@code words=a&words=b} read back joined).
+   */
+  private static String wire(JsonNode value) {
+    if (!value.isArray()) return value.asText();
+    List<String> elements = new ArrayList<>();
+    value.forEach(e -> elements.add(e.asText()));
+    return String.join(",", elements);
+  }
+
+  /**
+   * A valid value of a parameter: its example, an enum's first value, a number's minimum (or 1), an
+   * array of one valid item (AssemblyAI's {@code words}), or {@code j1}.
+   */
   private JsonNode valid(JsonNode parameter) {
     JsonNode schema = parameter.path("schema");
+    if (schema.path("type").asText().equals("array")) {
+      ObjectNode item = JSON.objectNode().put("name", parameter.path("name").asText() + "[0]");
+      item.set("schema", schema.path("items"));
+      return JSON.arrayNode().add(valid(item));
+    }
     String ref = SpecModel.referenced(schema);
     if (ref != null && spec.isEnum(ref)) return JSON.textNode(spec.enumValues(ref).get(0));
     String type = schema.path("type").asText();
@@ -222,12 +255,13 @@ final class DerivedRequests {
       String n = p.get("name").asText();
       if (!request.has(n)) continue;
       if (p.path("in").asText().equals("path")) path = path.replace("{" + n + "}", request.get(n).asText());
-      else query.put(n, request.get(n).asText());
+      else query.put(n, wire(request.get(n)));
     }
     ObjectNode expectRequest = json.putObject("expectRequest");
     expectRequest.put("method", where[0]).put("path", path).set("query", query);
-    if (answer.status() / 100 == 2) json.putObject("expect").put("outcome", "decoded").put("variant", answer.schema());
-    else json.putObject("expect").put("outcome", "http_error").put("status", answer.status());
+    if (answer.status() / 100 != 2) json.putObject("expect").put("outcome", "http_error").put("status", answer.status());
+    else if (spec.isText(answer.schema())) json.putObject("expect").put("outcome", "decoded").put("text", TEXT_ANSWER);
+    else json.putObject("expect").put("outcome", "decoded").put("variant", answer.schema());
     add(json, Set.of(covers));
   }
 
@@ -242,21 +276,33 @@ final class DerivedRequests {
   private ObjectNode parameterCase(SpecModel.Operation op, ObjectNode request, SpecModel.Response answer, String description) {
     ObjectNode json = JSON.objectNode();
     json.put("description", description);
-    json.put("source", "derived from openapi/normalized/" + spec.vendor + ".yaml (parameters)");
+    json.put("source", "derived from " + VendorClients.specName(spec.vendor) + " (parameters)");
     json.put("operation", op.id());
     ObjectNode body = minimalBody(spec, op);
     if (body != null) request.set("body", body);
     json.set("request", request);
     ObjectNode response = json.putObject("response");
     response.put("status", answer.status());
-    response.set("body", responses.build(answer.schema(), List.of(), Instances.Mode.MINIMAL).root());
+    if (spec.isText(answer.schema())) {
+      response.putObject("headers").put("Content-Type", answer.mediaType() + "; charset=utf-8");
+      response.put("bodyText", TEXT_ANSWER);
+    } else {
+      response.set("body", responses.build(answer.schema(), List.of(), Instances.Mode.MINIMAL).root());
+    }
     return json;
   }
 
-  /** The response a parameter case is answered with: the first JSON object success, else the first JSON object error. */
+  /** The text a parameter case of an operation answering with text is answered with. */
+  private static final String TEXT_ANSWER = "derived text answer\n";
+
+  /**
+   * The response a parameter case is answered with: the first JSON object or text success (AssemblyAI's
+   * subtitles), else the first JSON object error.
+   */
   private SpecModel.Response answer(SpecModel.Operation op) {
-    return op.responses().stream().filter(r -> r.status() / 100 == 2 && spec.isObject(r.schema())).findFirst()
-        .or(() -> op.responses().stream().filter(r -> spec.isObject(r.schema())).findFirst())
+    return op.responses().stream()
+        .filter(r -> r.status() / 100 == 2 && !r.bodiless() && (spec.isObject(r.schema()) || spec.isText(r.schema()))).findFirst()
+        .or(() -> op.responses().stream().filter(r -> !r.bodiless() && spec.isObject(r.schema())).findFirst())
         .orElseThrow(() -> new IllegalStateException(spec.vendor + ": " + op.id() + " declares no JSON object response"));
   }
 
@@ -278,8 +324,19 @@ final class DerivedRequests {
     refused(t, with(max, p, wrong), at, s + "." + p + " given " + wrong, DerivedCases.key("property-type", spec, s + "." + p));
     if (spec.required(s).contains(p)) {
       ObjectNode body = max.root().deepCopy();
-      ((ObjectNode) DerivedCases.at(body, max.path())).remove(p);
-      refused(t, body, at, "without required " + s + "." + p, rule(s, p, "required"));
+      ObjectNode target = (ObjectNode) DerivedCases.at(body, max.path());
+      target.remove(p);
+      // A variant of a union (AssemblyAI's speech understanding request) without the key its rule reads
+      // is no longer that variant: the rule selects another, which a request refuses as a whole, at the union.
+      String reselected = requests.reachable(t.body()).stream()
+          .filter(u -> spec.isUnion(u) && requests.sendable(u).contains(s))
+          .map(u -> responses.select(u, target)).filter(v -> !v.equals(s)).findFirst().orElse(null);
+      if (reselected == null) {
+        refused(t, body, at, "without required " + s + "." + p, rule(s, p, "required"));
+      } else {
+        refused(t, body, max.path(), "without required " + s + "." + p + " the union's rule selects " + reselected,
+            rule(s, p, "required"));
+      }
     }
     if (schema.path("nullable").asBoolean()) {
       sent(t, with(max, p, JSON.nullNode()), s + "." + p + " explicitly null (nullable) is sent as null", Set.of(rule(s, p, "nullable")));
@@ -322,14 +379,18 @@ final class DerivedRequests {
       }
     }
     String ref = SpecModel.referenced(schema);
-    if (ref != null && spec.isEnum(ref) && !schema.has("items")) {
+    if (ref != null && spec.isEnum(ref)) {
+      // an array of enum values (AssemblyAI's redact_pii_policies): each value sent as an array of one
+      boolean array = schema.has("items");
+      java.util.function.Function<String, JsonNode> holding = v -> array ? JSON.arrayNode().add(v) : JSON.textNode(v);
       for (String v : spec.enumValues(ref)) {
-        sent(t, with(max, p, JSON.textNode(v)), s + "." + p + " = \"" + v + "\" is sent as is", Set.of(DerivedCases.key("enum", spec, ref + "=" + v)));
+        sent(t, with(max, p, holding.apply(v)), s + "." + p + " = " + holding.apply(v) + " is sent as is",
+            Set.of(DerivedCases.key("enum", spec, ref + "=" + v)));
       }
       String unknownKey = DerivedCases.key("enum", spec, ref + "=" + Instances.UNKNOWN_ENUM);
-      ObjectNode unknown = with(max, p, JSON.textNode(Instances.UNKNOWN_ENUM));
+      ObjectNode unknown = with(max, p, holding.apply(Instances.UNKNOWN_ENUM));
       if (spec.schema(ref).path("x-audiojobs-closed").asBoolean()) {
-        refused(t, unknown, at, s + "." + p + " outside the closed enum " + ref, unknownKey);
+        refused(t, unknown, array ? at + "[0]" : at, s + "." + p + " outside the closed enum " + ref, unknownKey);
       } else {
         sent(t, unknown, s + "." + p + " = an unknown value of the open enum " + ref + " is sent as is", Set.of(unknownKey));
       }
@@ -392,7 +453,7 @@ final class DerivedRequests {
   private ObjectNode base(Target t, ObjectNode body, String description) {
     ObjectNode json = JSON.objectNode();
     json.put("description", description);
-    json.put("source", "derived from openapi/normalized/" + spec.vendor + ".yaml (request schemas)");
+    json.put("source", "derived from " + VendorClients.specName(spec.vendor) + " (request schemas)");
     json.put("operation", t.operation().id());
     json.putObject("request").set("body", body);
     ObjectNode response = json.putObject("response");

@@ -98,7 +98,10 @@ final class Instances {
     }
   }
 
-  /** A constraint a union puts on its variant: a key to include in an object property, or a value. */
+  /**
+   * A constraint a union puts on its variant: a key to include in an object property (or, with no
+   * property, in the variant itself), or a value of the property.
+   */
   private record Selection(String property, String key, String value) {}
 
   private JsonNode value(String name, String path, Context context, Mode mode, Selection selection) {
@@ -118,14 +121,30 @@ final class Instances {
       focus(context, path, node);
       return node;
     }
+    if (spec.isScalar(name)) {
+      node = scalar(spec.schema(name));
+      focus(context, path, node);
+      return node;
+    }
+    if (spec.isArray(name)) {
+      // a named array inside a body (AssemblyAI's WordSearchTimestamp, [start, end]): none, or two items
+      ArrayNode array = JSON.arrayNode();
+      focus(context, path, array);
+      for (int i = 0; i < (mode == Mode.MAXIMAL ? 2 : 0); i++) {
+        array.add(element(spec.schema(name).get("items"), path + "[" + i + "]", new Context(new ArrayDeque<>(), mode), mode));
+      }
+      return array;
+    }
     ObjectNode object = JSON.objectNode();
     focus(context, path, object);
     Set<String> required = spec.required(name);
     Step next = context.route.isEmpty() ? null : context.route.peek();
+    // A rule on the object's own keys (x-audiojobs-select without a property): the variant holds its key.
+    String ownKey = selection != null && selection.property() == null ? selection.key() : null;
     for (Map.Entry<String, JsonNode> property : spec.properties(name).entrySet()) {
       String p = property.getKey();
       boolean onRoute = next != null && !next.variant() && next.name().equals(p);
-      boolean selected = selection != null && selection.property().equals(p);
+      boolean selected = selection != null && (p.equals(selection.property()) || p.equals(ownKey));
       if (!required.contains(p) && mode == Mode.MINIMAL && !onRoute && !selected) continue;
       if (onRoute) context.route.poll();
       Mode childMode = onRoute && context.route.isEmpty() ? context.focusMode : (onRoute ? Mode.MINIMAL : mode);
@@ -147,7 +166,7 @@ final class Instances {
 
   private JsonNode propertyValue(JsonNode schema, String path, Context context, Mode mode, boolean onRoute,
       Selection selection, String property) {
-    if (selection != null && selection.property().equals(property) && selection.value() != null) {
+    if (selection != null && property.equals(selection.property()) && selection.value() != null) {
       return JSON.textNode(selection.value());
     }
     if (schema.has("allOf") && schema.has("enum")) {
@@ -158,7 +177,7 @@ final class Instances {
     String ref = schema.has("$ref") ? SpecModel.refName(schema) : schema.has("allOf") ? SpecModel.refName(schema.get("allOf").get(0)) : null;
     if (ref != null) {
       JsonNode node = value(ref, path, context, mode, null);
-      if (selection != null && selection.property().equals(property) && selection.key() != null && node instanceof ObjectNode o
+      if (selection != null && property.equals(selection.property()) && selection.key() != null && node instanceof ObjectNode o
           && !o.has(selection.key())) {
         // The selecting object must hold the rule's key; build it as the variant's own schema does.
         JsonNode keySchema = spec.properties(ref).get(selection.key());
@@ -221,7 +240,8 @@ final class Instances {
     JsonNode select = schema.path("x-audiojobs-select");
     for (JsonNode rule : select.path("byKeys")) {
       if (rule.path("schema").asText().equals(SpecModel.SCHEMAS + variant)) {
-        return new Selection(select.path("property").asText(), rule.path("keys").get(0).asText(), null);
+        // no property: the rule reads the variant object's own keys (AssemblyAI's speech understanding tasks)
+        return new Selection(select.path("property").asText(null), rule.path("keys").get(0).asText(), null);
       }
     }
     return null; // the fallback: nothing to add, and minimal objects hold no rule key
@@ -237,7 +257,7 @@ final class Instances {
       return target == null ? spec.fallback(union) : target.asText().substring(SpecModel.SCHEMAS.length());
     }
     JsonNode select = schema.path("x-audiojobs-select");
-    JsonNode object = instance.get(select.path("property").asText());
+    JsonNode object = select.has("property") ? instance.get(select.path("property").asText()) : instance;
     Set<String> keys = new LinkedHashSet<>();
     if (object != null && object.isObject()) object.fieldNames().forEachRemaining(keys::add);
     for (JsonNode rule : select.path("byKeys")) {
@@ -254,6 +274,8 @@ final class Instances {
     String type = schema.path("type").asText();
     if (type.equals("array")) return JSON.objectNode().put("not", "an array");
     if (ref != null && !schema.has("items") && !schema.path("additionalProperties").isObject()) {
+      if (spec.isScalar(ref)) return wrongType(spec, spec.schema(ref));
+      if (spec.isArray(ref)) return JSON.objectNode().put("not", "an array");
       return spec.isEnum(ref) ? JSON.numberNode(7) : JSON.textNode("not an object");
     }
     if (type.equals("object")) return JSON.textNode("not an object");

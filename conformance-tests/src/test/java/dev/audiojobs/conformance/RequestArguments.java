@@ -7,7 +7,8 @@ import java.util.List;
 
 /**
  * Turns a case's {@code request} into the arguments of the client method: parameters by wire name in
- * the spec's order, then the request model — {@code request.body} decoded with the vendor's own adapter,
+ * the spec's order (an array parameter as a list), then the request model — {@code request.body} decoded
+ * with the vendor's own adapter, for a binary body the {@link FilePart} of {@code request.file},
  * or for a {@code multipart/form-data} body built from {@code request.parts} with the model's builder as
  * a user would ({@code builder().file(FilePart.of(…)).language("English").build()}: a {@link FilePart}
  * for a file part, the text converted to the setter's type for a field).
@@ -21,13 +22,18 @@ final class RequestArguments {
    */
   static Object[] of(String vendor, JsonNode request, List<VendorClients.Parameter> parameters,
       VendorClients.RequestBody body, Method method) throws Throwable {
-    Class<?>[] types = method.getParameterTypes();
+    java.lang.reflect.Type[] types = method.getGenericParameterTypes();
     Object[] arguments = new Object[types.length];
     for (int i = 0; i < parameters.size(); i++) {
       JsonNode value = request.get(parameters.get(i).name());
       arguments[i] = value == null ? null : VendorClients.argument(value, types[i]);
     }
     if (body == null) return arguments;
+    if (body.schema() == null && !VendorClients.isMultipart(body)) {
+      // A binary body (application/octet-stream): the client method takes the file itself.
+      arguments[parameters.size()] = request.has("file") ? filePart(request.get("file")) : null;
+      return arguments;
+    }
     Class<?> model = VendorClients.model(vendor, body.schema());
     if (VendorClients.isMultipart(body)) {
       arguments[parameters.size()] = request.has("parts") ? fromParts(model, request.get("parts")) : null;

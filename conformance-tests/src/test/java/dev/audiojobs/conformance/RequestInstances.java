@@ -39,13 +39,25 @@ final class RequestInstances {
     this.spec = spec;
   }
 
-  /** Every schema a request body {@code root} reaches, root first. */
+  /**
+   * The variants of a union a request may send (AssemblyAI's speech understanding request): every one but
+   * the fallback, which stands for what this client does not know and is refused in a request.
+   */
+  List<String> sendable(String union) {
+    List<String> variants = new ArrayList<>(spec.variants(union));
+    variants.remove(spec.fallback(union));
+    return variants;
+  }
+
+  /** Every schema a request body {@code root} reaches, root first; through a union, its sendable variants. */
   Set<String> reachable(String root) {
     Set<String> seen = new LinkedHashSet<>();
     Deque<String> queue = new ArrayDeque<>(List.of(root));
     while (!queue.isEmpty()) {
       String name = queue.poll();
-      if (!seen.add(name) || !spec.isObject(name)) continue;
+      if (!seen.add(name)) continue;
+      if (spec.isUnion(name)) queue.addAll(sendable(name));
+      if (!spec.isObject(name)) continue;
       for (JsonNode p : spec.properties(name).values()) {
         String ref = SpecModel.referenced(p);
         if (ref != null) queue.add(ref);
@@ -80,6 +92,14 @@ final class RequestInstances {
       JsonNode schema = property.getValue();
       String ref = SpecModel.referenced(schema);
       String where = at + "." + p + (schema.has("items") ? "[0]" : "");
+      if (ref != null && spec.isUnion(ref)) {
+        // A union is sent as one variant: the one the route goes through, else the first; each variant
+        // holds the key its rule selects it by (required by the variant's own schema).
+        String via = onRoute && !route.isEmpty() || onRoute && !focus.equals(ref)
+            ? sendable(ref).stream().filter(v -> route(v, focus) != null).findFirst().orElseThrow()
+            : sendable(ref).get(0);
+        ref = via;
+      }
       JsonNode value;
       if (ref != null && spec.isObject(ref)) {
         Mode childMode = onRoute ? (route.isEmpty() ? focusMode : Mode.MINIMAL) : mode;
@@ -105,9 +125,13 @@ final class RequestInstances {
   /** A valid value of a non-object property. */
   JsonNode value(JsonNode schema, Mode mode, String specPath) {
     String ref = SpecModel.referenced(schema);
-    if (ref != null && spec.isEnum(ref)) {
+    // an array of enum values (AssemblyAI's language_codes) is an array, built below
+    if (ref != null && spec.isEnum(ref) && !schema.has("items")) {
       List<String> values = spec.enumValues(ref);
       return JSON.textNode(values.get(mode == Mode.MINIMAL ? 0 : values.size() - 1));
+    }
+    if (ref != null && !schema.has("items") && !schema.path("additionalProperties").isObject() && spec.isScalar(ref)) {
+      return value(spec.schema(ref), mode, SpecModel.SCHEMAS + ref); // a named scalar, referred to or narrowed with allOf
     }
     switch (schema.path("type").asText()) {
       case "array" -> {
@@ -167,6 +191,15 @@ final class RequestInstances {
     while (!queue.isEmpty()) {
       String name = queue.poll();
       if (name.equals(target)) return routes.get(name);
+      if (spec.isUnion(name)) {
+        // a variant is where its union is: no property leads from one to the other
+        for (String v : sendable(name)) {
+          if (routes.containsKey(v)) continue;
+          routes.put(v, routes.get(name));
+          queue.add(v);
+        }
+        continue;
+      }
       if (!spec.isObject(name)) continue;
       for (Map.Entry<String, JsonNode> p : spec.properties(name).entrySet()) {
         String ref = SpecModel.referenced(p.getValue());

@@ -69,15 +69,53 @@ final class RequestSchemas {
   private static JsonSchema schema(String vendor, String operationId) {
     String pointer = operationPointer(VendorClients.spec(vendor), operationId) + "/requestBody/content/application~1json/schema";
     if (VendorClients.spec(vendor).at(pointer).isMissingNode()) {
-      throw new IllegalArgumentException(vendor + ": " + operationId + " has no JSON request body in openapi/normalized/" + vendor + ".yaml");
+      throw new IllegalArgumentException(vendor + ": " + operationId + " has no JSON request body in " + VendorClients.specName(vendor));
     }
     return load(vendor, pointer);
+  }
+
+  /**
+   * A copy of the spec with two of its own statements made explicit for a JSON Schema validator, which
+   * knows neither:
+   *
+   * <ul>
+   *   <li>an object composed with {@code allOf} is one object with the members' properties merged and
+   *       their required lists unioned (issue 16's composition rule, which the generator follows). Judged
+   *       literally, members that each say {@code additionalProperties: false} (AssemblyAI's {@code
+   *       TranscriptParams}) forbid each other's properties, and no body at all is valid;
+   *   <li>an enum marked {@code x-audiojobs-closed: false} is open: its list names the values known
+   *       today, and another value is valid.
+   * </ul>
+   *
+   * Nothing else changes: a {@code nullable} without a {@code type} beside it, for one, is judged as
+   * OpenAPI 3.0.3 says (it adds nothing).
+   */
+  static JsonNode asTheClientReadsIt(String vendor, JsonNode spec) {
+    com.fasterxml.jackson.databind.node.ObjectNode copy = spec.deepCopy();
+    SpecModel model = new SpecModel(vendor, spec);
+    JsonNode schemas = copy.path("components").path("schemas");
+    for (Iterator<Map.Entry<String, JsonNode>> it = schemas.fields(); it.hasNext(); ) {
+      Map.Entry<String, JsonNode> entry = it.next();
+      com.fasterxml.jackson.databind.node.ObjectNode schema = (com.fasterxml.jackson.databind.node.ObjectNode) entry.getValue();
+      if (schema.has("allOf") && model.isObject(entry.getKey())) {
+        com.fasterxml.jackson.databind.node.ObjectNode properties = schema.putObject("properties");
+        model.properties(entry.getKey()).forEach(properties::set);
+        com.fasterxml.jackson.databind.node.ArrayNode required = schema.putArray("required");
+        model.required(entry.getKey()).forEach(required::add);
+        schema.remove("allOf");
+        schema.put("type", "object");
+      }
+      if (schema.has("enum") && schema.path("x-audiojobs-closed").isBoolean() && !schema.get("x-audiojobs-closed").asBoolean()) {
+        schema.remove("enum");
+      }
+    }
+    return copy;
   }
 
   /** The schema at {@code pointer} in the vendor's normalized spec, its {@code $ref}s resolved in it. */
   private static JsonSchema load(String vendor, String pointer) {
     return CACHE.computeIfAbsent(vendor + " " + pointer, key -> {
-      JsonNode spec = VendorClients.spec(vendor);
+      JsonNode spec = asTheClientReadsIt(vendor, VendorClients.spec(vendor));
       String name = "https://audiojobs.invalid/" + vendor + ".json";
       String document;
       try {

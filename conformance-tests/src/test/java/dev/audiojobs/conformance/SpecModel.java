@@ -20,6 +20,12 @@ final class SpecModel {
   final String vendor;
   final JsonNode spec;
   final JsonNode schemas;
+  /**
+   * Response bodies whose schema is written inline rather than named (AssemblyAI's subtitles: {@code
+   * type: string} as {@code text/plain} and {@code text/html}), by the name cases and coverage give them:
+   * {@code "getSubtitles 200 text/plain"}.
+   */
+  private final Map<String, JsonNode> inline = new LinkedHashMap<>();
 
   SpecModel(String vendor, JsonNode spec) {
     this.vendor = vendor;
@@ -29,6 +35,7 @@ final class SpecModel {
 
   JsonNode schema(String name) {
     JsonNode s = schemas.get(name);
+    if (s == null) s = inline.get(name);
     if (s == null) throw new IllegalArgumentException(vendor + ": no schema " + name);
     return s;
   }
@@ -46,7 +53,15 @@ final class SpecModel {
   }
 
   boolean isObject(String name) {
-    return !isUnion(name) && !isEnum(name) && !isArray(name) && !isText(name);
+    return !isUnion(name) && !isEnum(name) && !isArray(name) && !isScalar(name);
+  }
+
+  /**
+   * Whether {@code name} is a named scalar: a string (also {@link #isText}), number, integer or boolean
+   * schema without {@code enum} (AssemblyAI's {@code SpeechModel}, a string every model name is).
+   */
+  boolean isScalar(String name) {
+    return java.util.Set.of("string", "number", "integer", "boolean").contains(schema(name).path("type").asText()) && !isEnum(name);
   }
 
   /** The union's variants in spec order, then its fallback. */
@@ -61,16 +76,32 @@ final class SpecModel {
     return schema(union).path("x-audiojobs-select").path("fallback").asText().substring(SCHEMAS.length());
   }
 
+  /**
+   * The object's properties in spec order; an object composed with {@code allOf} (AssemblyAI's {@code
+   * TranscriptParams}: an inline object and a {@code $ref}) has those of every member, in member order,
+   * then its own.
+   */
   Map<String, JsonNode> properties(String object) {
     Map<String, JsonNode> properties = new LinkedHashMap<>();
-    schema(object).path("properties").fields().forEachRemaining(e -> properties.put(e.getKey(), e.getValue()));
+    for (JsonNode part : composition(schema(object))) {
+      part.path("properties").fields().forEachRemaining(e -> properties.put(e.getKey(), e.getValue()));
+    }
     return properties;
   }
 
+  /** The object's required properties; for an {@code allOf} composition, the union of every member's. */
   Set<String> required(String object) {
     Set<String> required = new LinkedHashSet<>();
-    schema(object).path("required").forEach(r -> required.add(r.asText()));
+    for (JsonNode part : composition(schema(object))) part.path("required").forEach(r -> required.add(r.asText()));
     return required;
+  }
+
+  /** The schemas an object is made of: its {@code allOf} members (references followed, recursively), then itself. */
+  private List<JsonNode> composition(JsonNode schema) {
+    List<JsonNode> parts = new ArrayList<>();
+    for (JsonNode member : schema.path("allOf")) parts.addAll(composition(member.has("$ref") ? schema(refName(member)) : member));
+    parts.add(schema);
+    return parts;
   }
 
   List<String> enumValues(String name) {
@@ -93,10 +124,18 @@ final class SpecModel {
    *
    * @param severalAtStatus whether the status declares more than one body (lyrcs.ai's download: 200 as
    *     text/plain or application/json), so that cases and coverage name the media type too
-   * @param severalSuccess whether the operation has more than one success body, so that its answer is
-   *     a variant of a sealed result named after the schema ({@code DownloadResult.WordTimings})
+   * @param severalSuccess whether the operation's success bodies have more than one schema, so that its
+   *     answer is a variant of a sealed result named after the schema ({@code DownloadResult.WordTimings});
+   *     one schema in two media types (AssemblyAI's subtitles as text/plain or text/html) answers with it
+   * @param mediaType null for a bodiless response
+   * @param schema null for a bodiless response
    */
   record Response(int status, String mediaType, String schema, boolean severalAtStatus, boolean severalSuccess) {
+    /** Whether the spec declares this status without a body ({@code 503} with no {@code content}). */
+    boolean bodiless() {
+      return schema == null;
+    }
+
     /** How cases and the coverage line name it: {@code "download 200 text/plain"}, {@code "getJob 404"}. */
     String name(String operation) {
       return operation + " " + status + (severalAtStatus ? " " + mediaType : "");
@@ -111,37 +150,71 @@ final class SpecModel {
   record Operation(String id, JsonNode node, List<Response> responses) {
     /** The first success body, the one a request-side case asks for. */
     Response success() {
-      return responses.stream().filter(r -> r.status() / 100 == 2).findFirst().orElse(null);
+      return responses.stream().filter(r -> r.status() / 100 == 2 && !r.bodiless()).findFirst().orElse(null);
     }
   }
 
+  /**
+   * Every operation with its responses. A response written as {@code $ref: '#/components/responses/…'}
+   * is the one it names; a response without {@code content} (AssemblyAI's 503 and 504) is declared
+   * without a body and listed with a null schema; an inline body schema is registered under the
+   * response's name ({@link #inline}).
+   */
   List<Operation> operations() {
     List<Operation> operations = new ArrayList<>();
-    for (Iterator<JsonNode> items = spec.path("paths").elements(); items.hasNext(); ) {
-      for (Iterator<JsonNode> ops = items.next().elements(); ops.hasNext(); ) {
-        JsonNode op = ops.next();
+    for (Iterator<Map.Entry<String, JsonNode>> items = spec.path("paths").fields(); items.hasNext(); ) {
+      Map.Entry<String, JsonNode> item = items.next();
+      for (Iterator<Map.Entry<String, JsonNode>> ops = item.getValue().fields(); ops.hasNext(); ) {
+        Map.Entry<String, JsonNode> method = ops.next();
+        JsonNode op = method.getValue();
         if (!op.has("operationId")) continue;
-        long successBodies = 0;
+        String id = op.get("operationId").asText();
+        String at = "paths." + item.getKey() + "." + method.getKey() + ".responses";
+        Set<JsonNode> successSchemas = new java.util.HashSet<>();
         for (Iterator<Map.Entry<String, JsonNode>> r = op.path("responses").fields(); r.hasNext(); ) {
           Map.Entry<String, JsonNode> response = r.next();
-          if (response.getKey().startsWith("2")) successBodies += response.getValue().path("content").size();
+          if (!response.getKey().startsWith("2")) continue;
+          resolve(response.getValue(), at + "." + response.getKey()).path("content").forEach(m -> successSchemas.add(m.path("schema")));
         }
         List<Response> responses = new ArrayList<>();
         for (Iterator<Map.Entry<String, JsonNode>> r = op.path("responses").fields(); r.hasNext(); ) {
           Map.Entry<String, JsonNode> response = r.next();
-          JsonNode content = response.getValue().path("content");
+          int status = Integer.parseInt(response.getKey());
+          JsonNode content = resolve(response.getValue(), at + "." + response.getKey()).path("content");
+          if (content.isEmpty()) {
+            responses.add(new Response(status, null, null, false, successSchemas.size() > 1));
+            continue;
+          }
           for (Iterator<Map.Entry<String, JsonNode>> m = content.fields(); m.hasNext(); ) {
             Map.Entry<String, JsonNode> media = m.next();
             JsonNode schema = media.getValue().path("schema");
-            if (!schema.has("$ref")) continue;
-            responses.add(new Response(Integer.parseInt(response.getKey()), media.getKey(), refName(schema), content.size() > 1,
-                successBodies > 1));
+            Response declared = new Response(status, media.getKey(), null, content.size() > 1, successSchemas.size() > 1);
+            String name;
+            if (schema.has("$ref")) {
+              name = refName(schema);
+            } else if ("string".equals(schema.path("type").asText()) && !schema.has("enum") && !schema.has("format")) {
+              name = declared.name(id);
+              inline.put(name, schema);
+            } else {
+              throw new IllegalStateException(vendor + ": " + at + "." + response.getKey() + ".content." + media.getKey()
+                  + ": an inline response schema other than a plain string; the derived cases need it named");
+            }
+            responses.add(new Response(status, media.getKey(), name, content.size() > 1, successSchemas.size() > 1));
           }
         }
-        operations.add(new Operation(op.get("operationId").asText(), op, responses));
+        operations.add(new Operation(id, op, responses));
       }
     }
     return operations;
+  }
+
+  /** The response a {@code $ref: '#/components/responses/…'} names, or {@code response} itself. */
+  private JsonNode resolve(JsonNode response, String at) {
+    if (!response.has("$ref")) return response;
+    String ref = response.get("$ref").asText();
+    JsonNode target = ref.startsWith("#/") ? spec.at(ref.substring(1)) : com.fasterxml.jackson.databind.node.MissingNode.getInstance();
+    if (target.isMissingNode()) throw new IllegalStateException(vendor + ": " + at + ": $ref " + ref + " names no response in the spec");
+    return target;
   }
 
   /** Whether {@code name} is a top-level array schema ({@code type: array}). */
@@ -158,7 +231,7 @@ final class SpecModel {
   Set<String> reachable() {
     Set<String> seen = new LinkedHashSet<>();
     List<String> queue = new ArrayList<>();
-    for (Operation op : operations()) op.responses().forEach(r -> queue.add(r.schema()));
+    for (Operation op : operations()) op.responses().stream().filter(r -> !r.bodiless()).forEach(r -> queue.add(r.schema()));
     while (!queue.isEmpty()) {
       String name = queue.remove(0);
       if (!seen.add(name)) continue;

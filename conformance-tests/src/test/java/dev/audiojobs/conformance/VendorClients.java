@@ -24,9 +24,18 @@ import okhttp3.Interceptor;
  */
 public final class VendorClients {
   /** Every vendor with a normalized spec ({@code openapi/normalized/<vendor>.yaml}), sorted. */
-  public static final List<String> VENDORS = discoverVendors();
+  public static final List<String> VENDORS = discoverVendors(specDirectory());
+  /**
+   * The vendors of the third-party fixture specs ({@code openapi/src/test/resources/thirdparty/normalized/
+   * <vendor>.yaml}, issue 16), sorted: clients generated into this module's test sources only, run by the
+   * same derived cases and sweep as {@link #VENDORS} but never one of them (no case files, no pacts, not
+   * in the published client).
+   */
+  public static final List<String> THIRD_PARTY_VENDORS = discoverVendors(thirdPartyDirectory());
   static final String API_KEY = "conformance-key";
 
+  /** Where each vendor's spec is: a vendor comes from one directory or the other, never both. */
+  private static final Map<String, Path> SPEC_FILES = specFiles();
   private static final Map<String, JsonNode> SPECS = new ConcurrentHashMap<>();
 
   private VendorClients() {}
@@ -35,27 +44,67 @@ public final class VendorClients {
     return Path.of(System.getProperty("conformance.specs", "../openapi/normalized"));
   }
 
-  /** The vendor tokens of the spec directory's {@code *.yaml} files: a new spec is a new vendor everywhere. */
-  private static List<String> discoverVendors() {
+  private static Path thirdPartyDirectory() {
+    return Path.of(System.getProperty("conformance.thirdparty.specs", "../openapi/src/test/resources/thirdparty/normalized"));
+  }
+
+  /** The vendor tokens of the directory's {@code *.yaml} files: a new spec is a new vendor everywhere. */
+  private static List<String> discoverVendors(Path directory) {
     List<String> vendors = new ArrayList<>();
-    try (java.nio.file.DirectoryStream<Path> specs = java.nio.file.Files.newDirectoryStream(specDirectory(), "*.yaml")) {
+    try (java.nio.file.DirectoryStream<Path> specs = java.nio.file.Files.newDirectoryStream(directory, "*.yaml")) {
       for (Path spec : specs) {
         String name = spec.getFileName().toString();
         vendors.add(name.substring(0, name.length() - ".yaml".length()));
       }
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot list the normalized specs in " + specDirectory(), e);
+      throw new UncheckedIOException("cannot list the normalized specs in " + directory, e);
     }
-    if (vendors.isEmpty()) throw new IllegalStateException("no normalized spec (*.yaml) in " + specDirectory());
+    if (vendors.isEmpty()) throw new IllegalStateException("no normalized spec (*.yaml) in " + directory);
     java.util.Collections.sort(vendors);
     return List.copyOf(vendors);
   }
 
-  /** The normalized spec of {@code vendor}. */
+  private static Map<String, Path> specFiles() {
+    Map<String, Path> files = new java.util.LinkedHashMap<>();
+    for (String vendor : VENDORS) files.put(vendor, specDirectory().resolve(vendor + ".yaml"));
+    for (String vendor : THIRD_PARTY_VENDORS) {
+      Path file = thirdPartyDirectory().resolve(vendor + ".yaml");
+      Path other = files.putIfAbsent(vendor, file);
+      if (other != null) {
+        throw new IllegalStateException("vendor " + vendor + " has a spec in " + other + " and in " + file + "; a token names one vendor");
+      }
+    }
+    return Map.copyOf(files);
+  }
+
+  /** The spec file of {@code vendor}. */
+  private static Path specFile(String vendor) {
+    Path file = SPEC_FILES.get(vendor);
+    if (file == null) {
+      throw new IllegalArgumentException("no spec for vendor " + vendor + " in " + specDirectory() + " or " + thirdPartyDirectory());
+    }
+    return file;
+  }
+
+  /** The spec file of {@code vendor}, in whichever directory holds it (the Prism sweep serves it). */
+  public static Path specPath(String vendor) {
+    return specFile(vendor);
+  }
+
+  /**
+   * The spec file of {@code vendor} relative to the project root, as messages and case sources name it
+   * ({@code openapi/normalized/pyannote.yaml}).
+   */
+  static String specName(String vendor) {
+    Path root = Path.of(System.getProperty("audiojobs.root", "..")).toAbsolutePath().normalize();
+    return root.relativize(specFile(vendor).toAbsolutePath().normalize()).toString().replace('\\', '/');
+  }
+
+  /** The normalized spec of {@code vendor}, from whichever directory holds it. */
   static JsonNode spec(String vendor) {
     return SPECS.computeIfAbsent(vendor, v -> {
       try {
-        return new YAMLMapper().readTree(specDirectory().resolve(v + ".yaml").toFile());
+        return new YAMLMapper().readTree(specFile(v).toFile());
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
@@ -201,8 +250,23 @@ public final class VendorClients {
 
   /**
    * Converts a case's request value to the Java parameter type: text for strings, numbers for
-   * integers, {@code of(text)} for the generated open enums.
+   * integers, {@code of(text)} for the generated open enums; with a generic type, a list of them.
    */
+  static Object argument(JsonNode value, java.lang.reflect.Type type) throws ReflectiveOperationException {
+    if (type instanceof java.lang.reflect.ParameterizedType list && list.getRawType() == List.class) {
+      // An array parameter (AssemblyAI's words): a list of the converted elements; one value is a list of one.
+      java.lang.reflect.Type element = list.getActualTypeArguments()[0];
+      List<Object> elements = new ArrayList<>();
+      if (value.isArray()) {
+        for (JsonNode e : value) elements.add(argument(e, element));
+      } else {
+        elements.add(argument(value, element));
+      }
+      return List.copyOf(elements);
+    }
+    return argument(value, (Class<?>) type);
+  }
+
   static Object argument(JsonNode value, Class<?> type) throws ReflectiveOperationException {
     if (type == String.class) return value.asText();
     if (type == Integer.class || type == int.class) return value.isNumber() ? value.intValue() : Integer.valueOf(value.asText());

@@ -26,7 +26,13 @@ import java.util.Set;
  * @param vendors the vendor tokens, each a package under {@code root}
  */
 record Layout(String root, List<String> vendors) {
-  static final Layout PRODUCTION = new Layout("dev.audiojobs", dev.audiojobs.conformance.VendorClients.VENDORS);
+  /**
+   * The real classes. Its vendors are the project's and the third-party fixtures' ({@code assemblyai},
+   * generated into this module's test sources): generated code all the same, held to the same rules,
+   * though only the project's ship.
+   */
+  static final Layout PRODUCTION = new Layout("dev.audiojobs", java.util.stream.Stream.concat(
+      dev.audiojobs.conformance.VendorClients.VENDORS.stream(), dev.audiojobs.conformance.VendorClients.THIRD_PARTY_VENDORS.stream()).toList());
   static final Layout FIXTURES =
       new Layout("dev.audiojobs.conformance.architecture.fixtures", List.of("pyannote", "daily"));
 

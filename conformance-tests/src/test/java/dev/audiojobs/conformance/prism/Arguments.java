@@ -26,6 +26,17 @@ final class Arguments {
       this(values, byName, null, null);
     }
 
+    /** The same call with a file of a few random bytes as its binary request body, appended last. */
+    Call withFile(Random random) {
+      byte[] bytes = new byte[1 + random.nextInt(64)];
+      random.nextBytes(bytes);
+      List<Object> all = new ArrayList<>(values);
+      all.add(dev.audiojobs.client.FilePart.of(bytes));
+      Map<String, Object> named = new LinkedHashMap<>(byName);
+      named.put("file", bytes.length + " bytes");
+      return new Call(all, named, null, null);
+    }
+
     /** The same call with a JSON request body of schema {@code schema}, shown as {@code body} in messages. */
     Call withBody(String schema, JsonNode json) {
       Map<String, Object> named = new LinkedHashMap<>(byName);
@@ -47,7 +58,7 @@ final class Arguments {
 
   private Arguments() {}
 
-  static Call generate(Random random, List<Spec.Parameter> parameters, Class<?>[] types) {
+  static Call generate(Random random, List<Spec.Parameter> parameters, java.lang.reflect.Type[] types) {
     List<Object> values = new ArrayList<>();
     Map<String, Object> byName = new LinkedHashMap<>();
     for (int i = 0; i < parameters.size(); i++) {
@@ -66,6 +77,13 @@ final class Arguments {
 
   private static String value(Random random, Spec.Parameter parameter) {
     JsonNode schema = parameter.schema();
+    if (schema.path("type").asText().equals("array")) {
+      // an array parameter (AssemblyAI's words): one item, passed as a list of one
+      return value(random, new Spec.Parameter(parameter.name(), parameter.in(), true, schema.path("items")));
+    }
+    if ("date".equals(schema.path("format").asText())) {
+      return java.time.LocalDate.of(2020, 1, 1).plusDays(random.nextInt(2000)).toString();
+    }
     if (schema.has("enum")) {
       JsonNode values = schema.get("enum");
       return values.get(random.nextInt(values.size())).asText();
@@ -99,6 +117,13 @@ final class Arguments {
     StringBuilder word = new StringBuilder(length);
     for (int i = 0; i < length; i++) word.append(ID_CHARACTERS.charAt(random.nextInt(ID_CHARACTERS.length())));
     return word.toString();
+  }
+
+  private static Object convert(String text, java.lang.reflect.Type type) {
+    if (type instanceof java.lang.reflect.ParameterizedType list && list.getRawType() == List.class) {
+      return List.of(convert(text, list.getActualTypeArguments()[0]));
+    }
+    return convert(text, (Class<?>) type);
   }
 
   private static Object convert(String text, Class<?> type) {

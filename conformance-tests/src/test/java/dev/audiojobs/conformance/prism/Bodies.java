@@ -42,8 +42,14 @@ final class Bodies {
   }
 
   private JsonNode value(JsonNode unresolved, String where) {
-    JsonNode schema = spec.resolve(unresolved);
+    JsonNode schema = merged(spec.resolve(unresolved));
     if (schema.path("nullable").asBoolean() && random.nextInt(8) == 0) return JSON.nullNode();
+    if (schema.has("oneOf")) {
+      // a union a request sends (AssemblyAI's speech understanding request): one of its variants, each of
+      // which holds the key its rule selects it by
+      JsonNode variants = schema.get("oneOf");
+      return value(variants.get(random.nextInt(variants.size())), where);
+    }
     if (schema.has("enum")) {
       JsonNode values = schema.get("enum");
       return values.get(random.nextInt(values.size())).deepCopy();
@@ -89,6 +95,33 @@ final class Bodies {
       }
       default -> throw new IllegalStateException(spec.file() + ": no request value for " + where + ": " + schema);
     }
+  }
+
+  /**
+   * {@code schema} with its {@code allOf} members folded in: an object composed of several (AssemblyAI's
+   * TranscriptParams) gets their properties and required lists, a narrowing {@code allOf: [$ref]} its
+   * target's type and enum; what the schema itself says wins.
+   */
+  private JsonNode merged(JsonNode schema) {
+    if (!schema.has("allOf")) return schema;
+    ObjectNode out = ((ObjectNode) schema).deepCopy();
+    out.remove("allOf");
+    for (JsonNode member : schema.get("allOf")) {
+      JsonNode part = merged(spec.resolve(member));
+      for (Iterator<Map.Entry<String, JsonNode>> it = part.fields(); it.hasNext(); ) {
+        Map.Entry<String, JsonNode> field = it.next();
+        switch (field.getKey()) {
+          case "properties" -> field.getValue().fields().forEachRemaining(p -> {
+            if (!out.with("properties").has(p.getKey())) out.with("properties").set(p.getKey(), p.getValue());
+          });
+          case "required" -> field.getValue().forEach(r -> out.withArray("required").add(r));
+          default -> {
+            if (!out.has(field.getKey())) out.set(field.getKey(), field.getValue());
+          }
+        }
+      }
+    }
+    return out;
   }
 
   private String string(JsonNode schema, String where) {

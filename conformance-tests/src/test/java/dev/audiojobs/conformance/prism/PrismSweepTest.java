@@ -94,6 +94,11 @@ final class PrismSweepTest {
 
   /** The sweep's verdict on one operation; also used by the negative controls to show it can fail. */
   static void assertSwept(Sweep.Result result, Spec.Operation operation, PrismServer server) {
+    assertSwept(result, operation, server, DECODABLE_PER_OPERATION, CALLS_PER_ERROR_STATUS);
+  }
+
+  /** The same verdict on a sweep of {@code decodable} responses and {@code callsPerError} calls per error status. */
+  static void assertSwept(Sweep.Result result, Spec.Operation operation, PrismServer server, int decodable, int callsPerError) {
     List<Sweep.Outcome> failures = result.failures();
     String context = result.vendor() + " " + result.operationId() + " against " + server.name()
         + " (Prism log: " + server.log() + "): " + SweepReport.counts(List.of(result));
@@ -101,11 +106,11 @@ final class PrismSweepTest {
     long inSpec = result.outcomes().stream()
         .filter(o -> o.preferredStatus() == null && o.kind() != Sweep.Kind.OUTSIDE_SPEC).count();
     assertThat(inSpec)
-        .as(context + ": responses inside the spec among " + 3 * DECODABLE_PER_OPERATION + " calls at most")
-        .isGreaterThanOrEqualTo(DECODABLE_PER_OPERATION);
+        .as(context + ": responses inside the spec among " + 3 * decodable + " calls at most")
+        .isGreaterThanOrEqualTo(decodable);
     assertThat(result.count(Sweep.Kind.TYPED_ERROR) + result.outcomes().stream()
             .filter(o -> o.preferredStatus() != null && o.kind() == Sweep.Kind.OUTSIDE_SPEC).count())
         .as(context + ": one typed error per Prefer call")
-        .isEqualTo((long) operation.errorSchemas().size() * CALLS_PER_ERROR_STATUS);
+        .isEqualTo((long) operation.errorSchemas().size() * callsPerError);
   }
 }

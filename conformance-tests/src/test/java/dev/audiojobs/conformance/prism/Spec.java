@@ -26,11 +26,12 @@ final class Spec {
 
   /**
    * One operation; {@code errorSchemas} maps each declared status ≥ 400 to its body schema's name, or ""
-   * when inline or absent; {@code requestBodySchema} names its JSON request body's schema, or is null
-   * when it takes none.
+   * when inline or absent; {@code bodilessErrors} are those declared without any content (AssemblyAI's
+   * 503 and 504); {@code requestBodySchema} names its JSON request body's schema, or is null when it
+   * takes none; {@code binaryBody} says it takes an {@code application/octet-stream} body (a file).
    */
   record Operation(String method, String path, String operationId, List<Parameter> parameters,
-      Map<Integer, String> errorSchemas, String requestBodySchema) {
+      Map<Integer, String> errorSchemas, String requestBodySchema, java.util.Set<Integer> bodilessErrors, boolean binaryBody) {
     String describe() {
       return method.toUpperCase(java.util.Locale.ROOT) + " " + path;
     }
@@ -105,14 +106,18 @@ final class Spec {
           parameter.path("required").asBoolean(), resolve(parameter.path("schema"))));
     }
     Map<Integer, String> errors = new TreeMap<>();
+    java.util.Set<Integer> bodiless = new java.util.TreeSet<>();
     for (Map.Entry<String, JsonNode> response : op.path("responses").properties()) {
       if (!response.getKey().matches("[45]\\d\\d")) continue;
-      String ref = resolve(response.getValue()).path("content").path("application/json").path("schema").path("$ref").asText("");
+      JsonNode declared = resolve(response.getValue());
+      String ref = declared.path("content").path("application/json").path("schema").path("$ref").asText("");
       errors.put(Integer.valueOf(response.getKey()), ref.substring(ref.lastIndexOf('/') + 1));
+      if (declared.path("content").isEmpty()) bodiless.add(Integer.valueOf(response.getKey()));
     }
     String body = op.path("requestBody").path("content").path("application/json").path("schema").path("$ref").asText(null);
+    boolean binary = op.path("requestBody").path("content").has("application/octet-stream");
     return new Operation(method, path, op.path("operationId").asText(""), parameters, errors,
-        body == null ? null : body.substring(body.lastIndexOf('/') + 1));
+        body == null ? null : body.substring(body.lastIndexOf('/') + 1), java.util.Set.copyOf(bodiless), binary);
   }
 
   /**

@@ -45,9 +45,9 @@ final class VendorClient {
     return VendorClients.invoke(method, client, arguments.toArray());
   }
 
-  /** The vendor's normalized spec, the one the client is generated from. */
+  /** The vendor's normalized spec, the one the client is generated from (a project or a third-party one). */
   Spec spec() {
-    if (spec == null) spec = Spec.read(PrismSweepTest.NORMALIZED.resolve(vendor + ".yaml"));
+    if (spec == null) spec = Spec.read(VendorClients.specPath(vendor));
     return spec;
   }
 
