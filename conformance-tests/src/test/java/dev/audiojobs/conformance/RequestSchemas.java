@@ -84,10 +84,16 @@ final class RequestSchemas {
    *       literally, members that each say {@code additionalProperties: false} (AssemblyAI's {@code
    *       TranscriptParams}) forbid each other's properties, and no body at all is valid;
    *   <li>an enum marked {@code x-audiojobs-closed: false} is open: its list names the values known
-   *       today, and another value is valid.
+   *       today, and another value is valid;
+   *   <li>{@code nullable: true} beside a lone {@code allOf: [$ref]} and no {@code type} is that schema
+   *       or null: it is how the normalizer writes OpenAPI 3.1's {@code oneOf: [$ref, {type: "null"}]}
+   *       (README, "The spec pipeline", step 2), which OpenAPI 3.0.3 cannot say otherwise for a
+   *       reference, and what the generator reads. Judged literally (3.0.3: {@code nullable} only adds
+   *       null to a {@code type} beside it), AssemblyAI's documented null {@code language_code} would be
+   *       invalid.
    * </ul>
    *
-   * Nothing else changes: a {@code nullable} without a {@code type} beside it, for one, is judged as
+   * Nothing else changes: a {@code nullable} without a {@code type} beside anything else is judged as
    * OpenAPI 3.0.3 says (it adds nothing).
    */
   static JsonNode asTheClientReadsIt(String vendor, JsonNode spec) {
@@ -109,7 +115,24 @@ final class RequestSchemas {
         schema.remove("enum");
       }
     }
-    return copy;
+    com.fasterxml.jackson.databind.node.ObjectNode judged = copy.deepCopy(); // the merge above shares the spec's nodes
+    nullableReferences(judged.path("components").path("schemas"));
+    return judged;
+  }
+
+  /** Rewrites every {@code {nullable: true, allOf: [$ref]}} without a {@code type} as {@code anyOf: [$ref, null]}. */
+  private static void nullableReferences(JsonNode node) {
+    if (node instanceof com.fasterxml.jackson.databind.node.ObjectNode object) {
+      JsonNode allOf = object.path("allOf");
+      if (object.path("nullable").asBoolean(false) && !object.has("type") && allOf.size() == 1 && allOf.get(0).has("$ref")) {
+        com.fasterxml.jackson.databind.node.ArrayNode anyOf = object.putArray("anyOf");
+        anyOf.add(allOf.get(0));
+        anyOf.addObject().putArray("enum").addNull();
+        object.remove("allOf");
+        object.remove("nullable");
+      }
+    }
+    node.forEach(RequestSchemas::nullableReferences);
   }
 
   /** The schema at {@code pointer} in the vendor's normalized spec, its {@code $ref}s resolved in it. */
