@@ -219,9 +219,12 @@ final class GenericRules {
     return values;
   }
 
-  private static void oneOrManyQueryValues(ObjectNode document, List<String> notes) {
-    Map<String, JsonNode> schemas = new HashMap<>();
-    document.path("components").path("schemas").fields().forEachRemaining(e -> schemas.put(e.getKey(), e.getValue()));
+  /** A query parameter in form style (the default), with the path it is declared under. */
+  record FormQueryParameter(String path, ObjectNode parameter) {}
+
+  /** Every form-style query parameter of {@code document}, path-level and per operation, in document order. */
+  static List<FormQueryParameter> formQueryParameters(ObjectNode document) {
+    List<FormQueryParameter> found = new ArrayList<>();
     for (Iterator<Map.Entry<String, JsonNode>> it = document.path("paths").fields(); it.hasNext(); ) {
       Map.Entry<String, JsonNode> item = it.next();
       List<JsonNode> parameterLists = new ArrayList<>();
@@ -230,19 +233,35 @@ final class GenericRules {
       for (JsonNode parameters : parameterLists) {
         for (JsonNode parameter : parameters) {
           if (!(parameter instanceof ObjectNode p) || !"query".equals(p.path("in").asText())) continue;
-          if (!"form".equals(p.path("style").asText("form")) || !p.path("explode").asBoolean(true)) continue;
-          JsonNode schema = p.path("schema");
-          if (schema.has("$ref") && schema.get("$ref").asText().startsWith(SCHEMAS)) {
-            schema = schemas.getOrDefault(schema.get("$ref").asText().substring(SCHEMAS.length()), schema);
-          }
-          JsonNode one = oneOrMany(schema);
-          if (one == null) continue;
-          ObjectNode array = p.putObject("schema");
-          array.put("type", "array");
-          array.set("items", one.deepCopy());
-          notes.add("one or many " + item.getKey() + " ?" + p.path("name").asText() + ": a value or an array of values is an array");
+          if ("form".equals(p.path("style").asText("form"))) found.add(new FormQueryParameter(item.getKey(), p));
         }
       }
+    }
+    return found;
+  }
+
+  /** The document's {@code components/schemas} by name. */
+  static Map<String, JsonNode> schemas(ObjectNode document) {
+    Map<String, JsonNode> schemas = new HashMap<>();
+    document.path("components").path("schemas").fields().forEachRemaining(e -> schemas.put(e.getKey(), e.getValue()));
+    return schemas;
+  }
+
+  private static void oneOrManyQueryValues(ObjectNode document, List<String> notes) {
+    Map<String, JsonNode> schemas = schemas(document);
+    for (FormQueryParameter query : formQueryParameters(document)) {
+      ObjectNode p = query.parameter();
+      if (!p.path("explode").asBoolean(true)) continue;
+      JsonNode schema = p.path("schema");
+      if (schema.has("$ref") && schema.get("$ref").asText().startsWith(SCHEMAS)) {
+        schema = schemas.getOrDefault(schema.get("$ref").asText().substring(SCHEMAS.length()), schema);
+      }
+      JsonNode one = oneOrMany(schema);
+      if (one == null) continue;
+      ObjectNode array = p.putObject("schema");
+      array.put("type", "array");
+      array.set("items", one.deepCopy());
+      notes.add("one or many " + query.path() + " ?" + p.path("name").asText() + ": a value or an array of values is an array");
     }
   }
 

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.math.BigDecimal;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -44,7 +43,6 @@ final class UnionRules {
 
   private static final String SCHEMAS = "#/components/schemas/";
   private static final Set<String> ANNOTATIONS = Set.of("description", "title", "default", "example", "examples", "deprecated");
-  private static final List<String> METHODS = List.of("get", "put", "post", "delete", "options", "head", "patch", "trace");
 
   private UnionRules() {}
 
@@ -105,31 +103,22 @@ final class UnionRules {
 
   /** Rule 4, on every query parameter of {@code document}. */
   static void numeralsInQueries(ObjectNode document, List<String> notes) {
-    Map<String, JsonNode> schemas = new HashMap<>();
-    document.path("components").path("schemas").fields().forEachRemaining(e -> schemas.put(e.getKey(), e.getValue()));
-    for (Iterator<Map.Entry<String, JsonNode>> it = document.path("paths").fields(); it.hasNext(); ) {
-      Map.Entry<String, JsonNode> item = it.next();
-      List<JsonNode> parameterLists = new ArrayList<>();
-      parameterLists.add(item.getValue().path("parameters"));
-      for (String method : METHODS) parameterLists.add(item.getValue().path(method).path("parameters"));
-      for (JsonNode parameters : parameterLists) {
-        for (JsonNode parameter : parameters) {
-          if (!(parameter instanceof ObjectNode p) || !"query".equals(p.path("in").asText())) continue;
-          if (!"form".equals(p.path("style").asText("form")) || !(p.get("schema") instanceof ObjectNode schema)) continue;
-          JsonNode union = resolve(schema, schemas);
-          JsonNode number = numberOfNumerals(union, schemas);
-          if (number == null) continue;
-          ObjectNode replaced = number.deepCopy();
-          for (Iterator<Map.Entry<String, JsonNode>> keys = schema.fields(); keys.hasNext(); ) {
-            Map.Entry<String, JsonNode> key = keys.next();
-            if (ANNOTATIONS.contains(key.getKey())) replaced.set(key.getKey(), key.getValue());
-          }
-          p.set("schema", replaced);
-          String type = number.path("type").asText();
-          notes.add("numerals in a query " + item.getKey() + " ?" + p.path("name").asText() + ": an anyOf of "
-              + (type.equals("integer") ? "an " : "a ") + type + " and enums of its numerals is the " + type);
-        }
+    Map<String, JsonNode> schemas = GenericRules.schemas(document);
+    for (GenericRules.FormQueryParameter query : GenericRules.formQueryParameters(document)) {
+      ObjectNode p = query.parameter();
+      if (!(p.get("schema") instanceof ObjectNode schema)) continue;
+      JsonNode union = resolve(schema, schemas);
+      JsonNode number = numberOfNumerals(union, schemas);
+      if (number == null) continue;
+      ObjectNode replaced = number.deepCopy();
+      for (Iterator<Map.Entry<String, JsonNode>> keys = schema.fields(); keys.hasNext(); ) {
+        Map.Entry<String, JsonNode> key = keys.next();
+        if (ANNOTATIONS.contains(key.getKey())) replaced.set(key.getKey(), key.getValue());
       }
+      p.set("schema", replaced);
+      String type = number.path("type").asText();
+      notes.add("numerals in a query " + query.path() + " ?" + p.path("name").asText() + ": an anyOf of "
+          + (type.equals("integer") ? "an " : "a ") + type + " and enums of its numerals is the " + type);
     }
   }
 
