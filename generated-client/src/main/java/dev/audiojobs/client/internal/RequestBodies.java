@@ -36,15 +36,7 @@ public final class RequestBodies {
   public static <T> RequestBody json(JsonAdapter<T> adapter, T value) {
     Objects.requireNonNull(adapter, "adapter == null");
     Objects.requireNonNull(value, "value == null");
-    Buffer buffer = new Buffer();
-    try (JsonWriter writer = JsonWriter.of(buffer)) {
-      // An explicit null the caller set must reach the server; the adapters write no other nulls.
-      writer.setSerializeNulls(true);
-      adapter.toJson(writer, value);
-    } catch (IOException e) {
-      throw new UncheckedIOException("writing to memory failed", e); // a Buffer does not throw
-    }
-    return RequestBody.create(buffer.readByteArray(), JSON);
+    return encoded(writer -> adapter.toJson(writer, value));
   }
 
   /**
@@ -54,10 +46,21 @@ public final class RequestBodies {
    */
   public static RequestBody jsonValue(Object value) {
     Objects.requireNonNull(value, "value == null");
+    return encoded(writer -> JsonText.writeValue(writer, value));
+  }
+
+  /** What writes one JSON document. */
+  private interface JsonWrite {
+    void to(JsonWriter writer) throws IOException;
+  }
+
+  /** The document {@code write} writes, encoded at once as {@code application/json; charset=utf-8}. */
+  private static RequestBody encoded(JsonWrite write) {
     Buffer buffer = new Buffer();
     try (JsonWriter writer = JsonWriter.of(buffer)) {
+      // An explicit null the caller set must reach the server; the adapters write no other nulls.
       writer.setSerializeNulls(true);
-      JsonText.writeValue(writer, value);
+      write.to(writer);
     } catch (IOException e) {
       throw new UncheckedIOException("writing to memory failed", e); // a Buffer does not throw
     }
